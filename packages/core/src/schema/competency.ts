@@ -1,0 +1,34 @@
+// A competency (skill, knowledge, ability...) and the groups that arrange competencies in a hierarchy.
+import { z } from 'zod';
+import { Citation, Id, LocalizedList, LocalizedText } from './common.ts';
+
+export const CompetencyKind = z.enum(['skill', 'knowledge', 'ability', 'work-activity', 'attribute', 'language']);
+export type CompetencyKind = z.infer<typeof CompetencyKind>;
+
+/** How widely a competency transfers, in ESCO's terms, from everywhere to one occupation. */
+export const ReuseLevel = z.enum(['transversal', 'cross-sector', 'sector-specific', 'occupation-specific']);
+export type ReuseLevel = z.infer<typeof ReuseLevel>;
+
+export const CompetencyGroup = z.strictObject({
+  id: Id,
+  label: LocalizedText,
+  /** Parent group id; absent for a root group. */
+  parent: Id.optional(),
+  description: LocalizedText.optional(),
+});
+export type CompetencyGroup = z.infer<typeof CompetencyGroup>;
+
+export const Competency = z.strictObject({
+  id: Id,
+  label: LocalizedText,
+  altLabels: LocalizedList.optional(),
+  description: LocalizedText.optional(),
+  kind: CompetencyKind,
+  /** The group this competency sits in; partial credit flows between siblings and up to the group. */
+  group: Id.optional(),
+  reuse: ReuseLevel.optional(),
+  /** External identifier (O*NET element id, ESCO URI, OaSIS descriptor). */
+  externalId: z.string().trim().min(1).optional(),
+  sources: z.array(Citation).optional(),
+});
+export type Competency = z.infer<typeof Competency>;
