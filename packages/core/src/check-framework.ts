@@ -9,8 +9,18 @@ export interface FrameworkIssue {
   message: string;
 }
 
+export interface CheckOptions {
+  /**
+   * Every occupation must have at least one requirement. On for curated frameworks; imports of
+   * published releases keep rating-less occupations (NOC has no ratings at all; O*NET lists
+   * occupations it has not rated yet) so that lookup and crosswalks still find them.
+   */
+  requireRequirements?: boolean;
+}
+
 /** O(n) over all records. Returns every issue found, in document order per collection. */
-export function checkFramework(data: FrameworkData): FrameworkIssue[] {
+export function checkFramework(data: FrameworkData, options: CheckOptions = {}): FrameworkIssue[] {
+  const requireRequirements = options.requireRequirements ?? true;
   const issues: FrameworkIssue[] = [];
   const occupationIds = uniqueIds(data.occupations, 'occupations', 'occupation', issues);
   const competencyIds = uniqueIds(data.competencies, 'competencies', 'competency', issues);
@@ -53,7 +63,7 @@ export function checkFramework(data: FrameworkData): FrameworkIssue[] {
   });
 
   data.occupations.forEach((occupation, i) => {
-    if (!required.has(occupation.id)) {
+    if (requireRequirements && !required.has(occupation.id)) {
       issues.push({ path: ['occupations', i, 'id'], message: `occupation "${occupation.id}" has no requirements` });
     }
   });

@@ -2,7 +2,7 @@
 // and scoring. No file system, no database, no HTTP.
 export * from './schema/index.ts';
 export { BridgeworkError, isBridgeworkError, type BridgeworkErrorCode, type ErrorDetail } from './errors.ts';
-export { checkFramework, type FrameworkIssue } from './check-framework.ts';
+export { checkFramework, type CheckOptions, type FrameworkIssue } from './check-framework.ts';
 export { parseFramework, safeParseFramework, zodIssues, describeZodIssue, type ParseFrameworkResult } from './parse-framework.ts';
 export { foldText, tokens } from './normalize-text.ts';
 export { OccupationLookup, type TitleMatch } from './occupation-lookup.ts';

@@ -1,6 +1,6 @@
 // The boundary for a whole framework: schema first, then the cross-record rules.
 import { z } from 'zod';
-import { checkFramework, type FrameworkIssue } from './check-framework.ts';
+import { checkFramework, type CheckOptions, type FrameworkIssue } from './check-framework.ts';
 import { BridgeworkError } from './errors.ts';
 import { FrameworkData } from './schema/framework-data.ts';
 
@@ -9,16 +9,16 @@ export type ParseFrameworkResult =
   | { ok: false; issues: FrameworkIssue[] };
 
 /** Schema issues, or if none, referential issues. Never throws for bad input. */
-export function safeParseFramework(input: unknown): ParseFrameworkResult {
+export function safeParseFramework(input: unknown, options: CheckOptions = {}): ParseFrameworkResult {
   const parsed = FrameworkData.safeParse(input);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
-  const issues = checkFramework(parsed.data);
+  const issues = checkFramework(parsed.data, options);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, data: parsed.data };
 }
 
 /** Like safeParseFramework, but throws framework.invalid listing every issue. */
-export function parseFramework(input: unknown): FrameworkData {
-  const result = safeParseFramework(input);
+export function parseFramework(input: unknown, options: CheckOptions = {}): FrameworkData {
+  const result = safeParseFramework(input, options);
   if (result.ok) return result.data;
   throw new BridgeworkError(
     'framework.invalid',
