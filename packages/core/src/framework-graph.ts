@@ -1,7 +1,7 @@
 // The framework as a graphology graph: occupations, competencies and competency groups as
 // nodes; requirements, hierarchy, relations and occupation links as edges. For traversal and
 // neighbourhoods; scoring runs on the compiled index instead.
-import { DirectedGraph } from 'graphology';
+import { MultiDirectedGraph } from 'graphology';
 import type { FrameworkData } from './schema/framework-data.ts';
 
 export type NodeAttributes =
@@ -17,7 +17,7 @@ export type EdgeAttributes =
   | { kind: 'related'; weight: number }
   | { kind: 'occupation-link'; type: string; rank?: number };
 
-export type FrameworkGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
+export type FrameworkGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
 export const occupationNode = (id: string): string => `occupation:${id}`;
 export const competencyNode = (id: string): string => `competency:${id}`;
@@ -28,7 +28,7 @@ export const groupNode = (id: string): string => `group:${id}`;
  * dangling reference throws graphology's NotFoundGraphError.
  */
 export function buildFrameworkGraph(data: FrameworkData): FrameworkGraph {
-  const graph: FrameworkGraph = new DirectedGraph<NodeAttributes, EdgeAttributes>({ multi: true });
+  const graph: FrameworkGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   for (const o of data.occupations) graph.addNode(occupationNode(o.id), { kind: 'occupation', id: o.id, label: o.title.en });
   for (const c of data.competencies) graph.addNode(competencyNode(c.id), { kind: 'competency', id: c.id, label: c.label.en });
   for (const g of data.competencyGroups) graph.addNode(groupNode(g.id), { kind: 'group', id: g.id, label: g.label.en });

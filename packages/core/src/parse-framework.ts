@@ -10,7 +10,7 @@ export type ParseFrameworkResult =
 
 /** Schema issues, or if none, referential issues. Never throws for bad input. */
 export function safeParseFramework(input: unknown, options: CheckOptions = {}): ParseFrameworkResult {
-  const parsed = FrameworkData.safeParse(input);
+  const parsed = FrameworkData.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const issues = checkFramework(parsed.data, options);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, data: parsed.data };
@@ -34,7 +34,10 @@ export function zodIssues(error: z.ZodError): FrameworkIssue[] {
   }));
 }
 
-/** Zod's messages, reworded where they would not tell a data author what to do. */
+/**
+ * Zod's messages, reworded where they would not tell a data author what to do. Parse with
+ * `{ reportInput: true }` so that a wrong value can be told apart from a missing one.
+ */
 export function describeZodIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -42,6 +45,7 @@ export function describeZodIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.input === undefined ? `is required (${issue.expected})` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
     case 'invalid_value':
+      if (issue.input === undefined) return `is required (one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')})`;
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
     default:
       return issue.message;

@@ -3,3 +3,4 @@ export { readDelimited, type DelimitedOptions, type DelimitedRecord } from './te
 export { sourceError, sourceErrors, formatPosition, type SourcePosition } from './source-error.ts';
 export { openTable, normalizeHeader, type Table, type TableRow } from './text/table-reader.ts';
 export type { ImportOptions, ImportProgress, ImportResult, Importer } from './import-result.ts';
+export { importNative, NATIVE_FILES } from './native/index.ts';
