@@ -5,6 +5,7 @@ export type BridgeworkErrorCode =
   | 'framework.invalid'
   | 'framework.not_found'
   | 'framework.version_not_found'
+  | 'framework.version_exists'
   | 'framework.empty'
   | 'occupation.not_found'
   | 'occupation.ambiguous'

@@ -15,3 +15,4 @@ export {
   type NodeAttributes,
   type EdgeAttributes,
 } from './framework-graph.ts';
+export * from './scoring/index.ts';

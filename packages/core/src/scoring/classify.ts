@@ -1,0 +1,110 @@
+// Turns scores into the sources' vocabulary: the category of an alternative (002:L1121), its
+// path type (002:L1099-1111), and the flags a counsellor checks (regulation, TEER, training, language).
+import type { Jurisdiction } from '../schema/common.ts';
+import type { Preferences } from '../schema/profile.ts';
+import { JURISDICTION_BITS, type CompiledIndex } from './compiled-index.ts';
+import { CLASSIFICATION } from './options.ts';
+import type { Category, Flags, PathType, Scores } from './results.ts';
+
+export function categorize(index: CompiledIndex, sources: readonly number[], o: number, scores: Scores, specificCoverage: number): Category {
+  const { similarScope, relatedField } = CLASSIFICATION;
+  if (scores.coverage >= similarScope.coverage && scores.utilization >= similarScope.utilization) return 'similar-scope';
+  const field = index.occupations[o]!.fieldPath[0]?.code;
+  if (field !== undefined && sources.some((s) => index.occupations[s]!.fieldPath[0]?.code === field)) return 'same-field';
+  return specificCoverage >= relatedField.specificCoverage ? 'related-field' : 'unrelated-field';
+}
+
+export function pathType(
+  index: CompiledIndex,
+  sources: readonly number[],
+  o: number,
+  scores: Scores,
+  category: Category,
+): PathType {
+  const { closerMatch, interim, steppingStone } = CLASSIFICATION;
+  const teerStep = teerChange(index, sources, o);
+  const inField = category === 'similar-scope' || category === 'same-field';
+  if (inField && scores.coverage >= closerMatch.coverage && scores.utilization >= closerMatch.utilization && (teerStep === undefined || teerStep >= 0)) {
+    return 'closer-match';
+  }
+  if (scores.coverage >= interim.coverage && (scores.utilization < interim.utilization || (teerStep ?? 0) >= interim.teerStep)) return 'interim';
+  if (sources.some((s) => returnCoverage(index, o, s) >= steppingStone.returnCoverage)) return 'stepping-stone';
+  return 'parallel';
+}
+
+/**
+ * How much of source occupation s the target o exercises: coverage of s's requirements by o's
+ * levels. High values mean working in o keeps the person's professional competencies in use.
+ * O(requirements of o + requirements of s).
+ */
+export function returnCoverage(index: CompiledIndex, o: number, s: number): number {
+  const levels = new Map<number, number>();
+  for (let k = index.reqStart[o]!; k < index.reqStart[o + 1]!; k++) levels.set(index.reqCompetency[k]!, index.reqLevel[k]!);
+  let met = 0;
+  for (let k = index.reqStart[s]!; k < index.reqStart[s + 1]!; k++) {
+    const have = levels.get(index.reqCompetency[k]!) ?? 0;
+    met += index.reqImportance[k]! * Math.min(have, index.reqLevel[k]!);
+  }
+  const total = index.totalWeightedLevel[s]!;
+  return total > 0 ? met / total : 0;
+}
+
+function teerChange(index: CompiledIndex, sources: readonly number[], o: number): number | undefined {
+  const target = index.teer[o]!;
+  if (target < 0) return undefined;
+  let source = -1;
+  for (const s of sources) if (index.teer[s]! >= 0 && (source < 0 || index.teer[s]! < source)) source = index.teer[s]!;
+  return source < 0 ? undefined : target - source;
+}
+
+export function flagsFor(
+  index: CompiledIndex,
+  sources: readonly number[],
+  o: number,
+  province: Jurisdiction | undefined,
+  languageLevel: number | undefined,
+  languageRequirement: number | undefined,
+): Flags {
+  const occupation = index.occupations[o]!;
+  const regulatedIn = occupation.regulation.filter((r) => r.regulated).map((r) => r.jurisdiction);
+  const mask = index.regulatedMask[o]!;
+  const regulated = province !== undefined ? (mask & (JURISDICTION_BITS[province] | JURISDICTION_BITS.CA)) !== 0 : mask !== 0;
+  const regulator = province !== undefined ? occupation.regulation.find((r) => r.jurisdiction === province && r.regulated)?.regulator : undefined;
+  const months = index.trainingMonths[o]!;
+  const teer = index.teer[o]!;
+  const change = teerChange(index, sources, o);
+  const languageNeed = languageRequirement !== undefined ? Math.min(12, Math.max(1, Math.round(languageRequirement * 12))) : undefined;
+  return {
+    regulated,
+    regulatedIn,
+    ...(regulator !== undefined ? { regulator } : {}),
+    ...(teer >= 0 ? { teer } : {}),
+    ...(change !== undefined ? { teerChange: change } : {}),
+    ...(Number.isNaN(months) ? {} : { trainingMonths: months }),
+    ...(languageNeed !== undefined ? { languageNeed } : {}),
+    ...(languageNeed !== undefined && languageLevel !== undefined ? { languageGap: languageLevel < languageNeed } : {}),
+  };
+}
+
+/** Why an occupation is filtered out, or undefined to keep it. O(field path) per occupation when fields are filtered. */
+export function filterReason(
+  index: CompiledIndex,
+  o: number,
+  filters: Preferences,
+  province: Jurisdiction | undefined,
+  includeFields: ReadonlySet<string> | undefined,
+  excludeFields: ReadonlySet<string> | undefined,
+): 'regulated' | 'trainingMonths' | 'fields' | undefined {
+  if (filters.excludeRegulated) {
+    const mask = index.regulatedMask[o]!;
+    const hit = province !== undefined ? (mask & (JURISDICTION_BITS[province] | JURISDICTION_BITS.CA)) !== 0 : mask !== 0;
+    if (hit) return 'regulated';
+  }
+  if (filters.maxTrainingMonths !== undefined && index.trainingMonths[o]! > filters.maxTrainingMonths) return 'trainingMonths';
+  if (includeFields || excludeFields) {
+    const path = index.occupations[o]!.fieldPath;
+    if (includeFields && !path.some((f) => includeFields.has(f.code))) return 'fields';
+    if (excludeFields && path.some((f) => excludeFields.has(f.code))) return 'fields';
+  }
+  return undefined;
+}

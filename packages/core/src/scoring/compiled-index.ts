@@ -1,0 +1,160 @@
+// A framework version compiled once into typed arrays for scoring: requirements as CSR rows per
+// occupation, postings per competency, per-occupation totals, the related-competency matrix,
+// and per-occupation attributes the filters read. Ranking never walks the graph.
+import { OccupationLookup } from '../occupation-lookup.ts';
+import type { Jurisdiction } from '../schema/common.ts';
+import type { Competency } from '../schema/competency.ts';
+import type { FrameworkData } from '../schema/framework-data.ts';
+import type { Occupation } from '../schema/occupation.ts';
+import { buildRelatedMatrix, DEFAULT_SIMILARITY, type RelatedMatrix, type SimilarityOptions } from './related-competencies.ts';
+
+export const JURISDICTION_BITS: Record<Jurisdiction, number> = {
+  CA: 1 << 0, AB: 1 << 1, BC: 1 << 2, MB: 1 << 3, NB: 1 << 4, NL: 1 << 5, NS: 1 << 6,
+  NT: 1 << 7, NU: 1 << 8, ON: 1 << 9, PE: 1 << 10, QC: 1 << 11, SK: 1 << 12, YT: 1 << 13,
+};
+
+export interface CompiledIndex extends RelatedMatrix {
+  data: FrameworkData;
+  lookup: OccupationLookup;
+  occupations: readonly Occupation[];
+  competencies: readonly Competency[];
+  occupationIndex: ReadonlyMap<string, number>;
+  competencyIndex: ReadonlyMap<string, number>;
+  occupationCount: number;
+  competencyCount: number;
+
+  /** Requirements of occupation o: positions reqStart[o]..reqStart[o+1]. */
+  reqStart: Uint32Array;
+  reqCompetency: Uint32Array;
+  reqImportance: Float32Array;
+  reqLevel: Float32Array;
+  reqEssential: Uint8Array;
+
+  /** Postings of competency c: requirement positions postStart[c]..postStart[c+1] (into req*). */
+  postStart: Uint32Array;
+  postRequirement: Uint32Array;
+  /** The occupation of each requirement position (so a posting needs no search). */
+  reqOccupation: Uint32Array;
+
+  /** Per occupation: sum of w*L, of w*L over essential requirements, and of w. */
+  totalWeightedLevel: Float64Array;
+  essentialWeightedLevel: Float64Array;
+  totalImportance: Float64Array;
+
+  /** Per occupation: jurisdictions where it is regulated (bit set), and anywhere-regulated flag. */
+  regulatedMask: Uint16Array;
+  /** Typical entry training in months; NaN when unknown. */
+  trainingMonths: Float32Array;
+  /** NOC TEER 0-5; -1 when unknown. */
+  teer: Int8Array;
+  /** Competency kind 'language' marker, for the language-need flag. */
+  isLanguage: Uint8Array;
+  /** Competency reuse: 1 when transversal (kept apart when judging fields). */
+  isTransversal: Uint8Array;
+
+  similarity: SimilarityOptions;
+}
+
+export interface CompileOptions {
+  similarity?: Partial<SimilarityOptions>;
+}
+
+/** O(occupations + competencies + requirements + relations). Expects checked FrameworkData. */
+export function compileIndex(data: FrameworkData, options: CompileOptions = {}): CompiledIndex {
+  const similarity = { ...DEFAULT_SIMILARITY, ...options.similarity };
+  const occupations = data.occupations;
+  const competencies = data.competencies;
+  const nOcc = occupations.length;
+  const nComp = competencies.length;
+  const occupationIndex = new Map<string, number>();
+  occupations.forEach((o, i) => occupationIndex.set(o.id, i));
+  const competencyIndex = new Map<string, number>();
+  competencies.forEach((c, i) => competencyIndex.set(c.id, i));
+
+  // CSR by occupation: count, prefix-sum, fill (stable: keeps each occupation's file order).
+  const reqStart = new Uint32Array(nOcc + 1);
+  for (const r of data.requirements) reqStart[occupationIndex.get(r.occupation)! + 1]!++;
+  for (let o = 0; o < nOcc; o++) reqStart[o + 1]! += reqStart[o]!;
+  const nnz = data.requirements.length;
+  const reqCompetency = new Uint32Array(nnz);
+  const reqImportance = new Float32Array(nnz);
+  const reqLevel = new Float32Array(nnz);
+  const reqEssential = new Uint8Array(nnz);
+  const reqOccupation = new Uint32Array(nnz);
+  const cursor = reqStart.slice(0, nOcc);
+  for (const r of data.requirements) {
+    const o = occupationIndex.get(r.occupation)!;
+    const k = cursor[o]!++;
+    reqCompetency[k] = competencyIndex.get(r.competency)!;
+    reqImportance[k] = r.importance;
+    reqLevel[k] = r.level;
+    reqEssential[k] = r.essential ? 1 : 0;
+    reqOccupation[k] = o;
+  }
+
+  // Postings by competency.
+  const postStart = new Uint32Array(nComp + 1);
+  for (let k = 0; k < nnz; k++) postStart[reqCompetency[k]! + 1]!++;
+  for (let c = 0; c < nComp; c++) postStart[c + 1]! += postStart[c]!;
+  const postRequirement = new Uint32Array(nnz);
+  const postCursor = postStart.slice(0, nComp);
+  for (let k = 0; k < nnz; k++) postRequirement[postCursor[reqCompetency[k]!]!++] = k;
+
+  const totalWeightedLevel = new Float64Array(nOcc);
+  const essentialWeightedLevel = new Float64Array(nOcc);
+  const totalImportance = new Float64Array(nOcc);
+  for (let o = 0; o < nOcc; o++) {
+    for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) {
+      const wl = reqImportance[k]! * reqLevel[k]!;
+      totalWeightedLevel[o]! += wl;
+      totalImportance[o]! += reqImportance[k]!;
+      if (reqEssential[k]) essentialWeightedLevel[o]! += wl;
+    }
+  }
+
+  const regulatedMask = new Uint16Array(nOcc);
+  const trainingMonths = new Float32Array(nOcc);
+  const teer = new Int8Array(nOcc);
+  occupations.forEach((o, i) => {
+    let mask = 0;
+    for (const r of o.regulation) if (r.regulated) mask |= JURISDICTION_BITS[r.jurisdiction];
+    regulatedMask[i] = mask;
+    trainingMonths[i] = o.entry?.trainingMonths ?? Number.NaN;
+    teer[i] = o.codes.teer ?? -1;
+  });
+  const isLanguage = new Uint8Array(nComp);
+  const isTransversal = new Uint8Array(nComp);
+  competencies.forEach((c, i) => {
+    isLanguage[i] = c.kind === 'language' ? 1 : 0;
+    isTransversal[i] = c.reuse === 'transversal' || c.kind === 'language' ? 1 : 0;
+  });
+
+  return {
+    data,
+    lookup: new OccupationLookup(occupations),
+    occupations,
+    competencies,
+    occupationIndex,
+    competencyIndex,
+    occupationCount: nOcc,
+    competencyCount: nComp,
+    reqStart,
+    reqCompetency,
+    reqImportance,
+    reqLevel,
+    reqEssential,
+    reqOccupation,
+    postStart,
+    postRequirement,
+    totalWeightedLevel,
+    essentialWeightedLevel,
+    totalImportance,
+    regulatedMask,
+    trainingMonths,
+    teer,
+    isLanguage,
+    isTransversal,
+    similarity,
+    ...buildRelatedMatrix(data, competencyIndex, similarity),
+  };
+}

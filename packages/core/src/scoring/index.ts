@@ -1,0 +1,11 @@
+export { compileIndex, JURISDICTION_BITS, type CompiledIndex, type CompileOptions } from './compiled-index.ts';
+export { DEFAULT_SIMILARITY, type SimilarityOptions } from './related-competencies.ts';
+export { resolveProfile, EVIDENCE_CODES, type ProfileVector } from './profile-vector.ts';
+export { RankOptions, FitWeights, CLASSIFICATION, type RankOptionsInput } from './options.ts';
+export { rank } from './rank.ts';
+export { compare, matrix, type Comparison, type ComparedCompetency, type Matrix, type RequirementSide } from './compare.ts';
+export { cohortGaps, CohortOptions, type CohortGaps, type CohortCompetencyGap, type CohortOptionsInput } from './cohort-gaps.ts';
+export { whatIf, BridgingProgram, type WhatIf, type RankDelta } from './what-if.ts';
+export { pathways, PathwayOptions, type Pathways, type PathwayStep, type PathwayOptionsInput } from './pathways.ts';
+export { returnCoverage } from './classify.ts';
+export * from './results.ts';

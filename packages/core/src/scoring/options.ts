@@ -1,0 +1,43 @@
+// Options of the scoring functions, as zod schemas so that the CLI, the API and its OpenAPI
+// document share one definition. Every default is documented here and in docs/scoring.md.
+import { z } from 'zod';
+import { Preferences } from '../schema/profile.ts';
+
+export const FitWeights = z.strictObject({
+  /** Exponent on coverage: the share of the target's needs already met. */
+  coverage: z.number().min(0).max(5).default(1),
+  /** Exponent on utilization: the share of the person's strengths the target uses. */
+  utilization: z.number().min(0).max(5).default(0.5),
+  /** Exponent on essential coverage: a missing essential competency weighs heavily. */
+  essential: z.number().min(0).max(5).default(0.5),
+});
+export type FitWeights = z.infer<typeof FitWeights>;
+
+export const RankOptions = z.strictObject({
+  /** How many alternatives to return. */
+  top: z.int().min(1).max(500).default(10),
+  /** How many of them carry a full explanation (matched, partial, gaps); the rest carry scores only. */
+  explain: z.int().min(0).max(100).optional(),
+  /** Credit related competencies (siblings, broader/narrower, explicit relations). */
+  partialCredit: z.boolean().default(true),
+  weights: FitWeights.default({ coverage: 1, utilization: 0.5, essential: 0.5 }),
+  /** Filters; merged over the profile's own preferences (these win). */
+  filters: Preferences.optional(),
+  /** Leave out alternatives below this coverage. */
+  minCoverage: z.number().min(0).max(1).default(0),
+  /** Longest gap list per explanation. */
+  maxGaps: z.int().min(1).max(500).default(25),
+});
+export type RankOptions = z.infer<typeof RankOptions>;
+export type RankOptionsInput = z.input<typeof RankOptions>;
+
+/** Thresholds that turn scores into the sources' categories and path types (docs/scoring.md). */
+export const CLASSIFICATION = {
+  similarScope: { coverage: 0.75, utilization: 0.75 },
+  relatedField: { specificCoverage: 0.25 },
+  closerMatch: { coverage: 0.85, utilization: 0.5 },
+  interim: { coverage: 0.8, utilization: 0.5, teerStep: 2 },
+  steppingStone: { returnCoverage: 0.6 },
+  /** An essential requirement met below this share of its level is a hard gap. */
+  hardGapShare: 0.25,
+} as const;

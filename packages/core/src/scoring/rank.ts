@@ -1,0 +1,141 @@
+// rank(): alternative careers for one profile, best first, each with scores, category, path
+// type, flags and (for the top ones) an explanation. The source occupations are reported apart.
+import type { Preferences, Profile } from '../schema/profile.ts';
+import { categorize, filterReason, flagsFor, pathType } from './classify.ts';
+import type { CompiledIndex } from './compiled-index.ts';
+import { explainTarget } from './explain.ts';
+import { RankOptions, type FitWeights, type RankOptionsInput } from './options.ts';
+import { resolveProfile, type ProfileVector } from './profile-vector.ts';
+import { occupationRef, type Ranking, type RankResult, type Scores, type SourceReport } from './results.ts';
+import { accumulate, loadProfile, workspaceFor, type Workspace } from './workspace.ts';
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+/**
+ * Cost: O(postings of the profile's competencies + occupations + explained requirements).
+ * Deterministic: ties in fit are broken by occupation id.
+ */
+export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankOptionsInput = {}): Ranking {
+  const options = RankOptions.parse(optionsInput);
+  const vector = resolveProfile(index, profile);
+  const ws = workspaceFor(index);
+  loadProfile(index, ws, vector, options.partialCredit);
+  accumulate(index, ws);
+
+  const filters: Preferences = { ...profile.preferences, ...options.filters };
+  const includeFields = filters.includeFields?.length ? new Set(filters.includeFields) : undefined;
+  const excludeFields = filters.excludeFields?.length ? new Set(filters.excludeFields) : undefined;
+  const province = profile.province;
+  const excluded = { regulated: 0, trainingMonths: 0, fields: 0, minCoverage: 0, unrated: 0 };
+  const isSource = new Set(vector.sources);
+
+  // Top-N by insertion into a small sorted buffer: O(occupations x log N) in the common case.
+  const n = options.top;
+  const topIndex = new Int32Array(n);
+  const topFit = new Float64Array(n);
+  let count = 0;
+  let considered = 0;
+  const { occupations } = index;
+
+  for (let o = 0; o < index.occupationCount; o++) {
+    if (isSource.has(o)) continue;
+    const total = index.totalWeightedLevel[o]!;
+    if (total <= 0) {
+      excluded.unrated++;
+      continue;
+    }
+    const reason = filterReason(index, o, filters, province, includeFields, excludeFields);
+    if (reason) {
+      excluded[reason]++;
+      continue;
+    }
+    considered++;
+    const coverage = ws.met[o]! / total;
+    if (coverage < options.minCoverage) {
+      excluded.minCoverage++;
+      continue;
+    }
+    const fit = fitOf(index, ws, vector, o, options.weights);
+    if (count === n) {
+      const worst = topIndex[n - 1]!;
+      if (fit < topFit[n - 1]! || (fit === topFit[n - 1] && occupations[o]!.id > occupations[worst]!.id)) continue;
+    } else count++;
+    let i = count - 1;
+    while (i > 0 && (topFit[i - 1]! < fit || (topFit[i - 1] === fit && occupations[topIndex[i - 1]!]!.id > occupations[o]!.id))) {
+      topFit[i] = topFit[i - 1]!;
+      topIndex[i] = topIndex[i - 1]!;
+      i--;
+    }
+    topFit[i] = fit;
+    topIndex[i] = o;
+  }
+
+  const explainCount = Math.min(options.explain ?? count, count);
+  const results: RankResult[] = [];
+  for (let r = 0; r < count; r++) {
+    const o = topIndex[r]!;
+    const scores = scoresOf(index, ws, vector, o, options.weights);
+    const detail = explainTarget(index, ws, vector, o, options.maxGaps);
+    const category = categorize(index, vector.sources, o, scores, detail.specificCoverage);
+    results.push({
+      rank: r + 1,
+      occupation: occupationRef(occupations[o]!),
+      ...roundScores(scores),
+      category,
+      pathType: pathType(index, vector.sources, o, scores, category),
+      flags: flagsFor(index, vector.sources, o, province, profile.languageLevel, detail.languageLevel),
+      ...(r < explainCount ? { explanation: detail.explanation } : {}),
+    });
+  }
+
+  return {
+    framework: { id: index.data.framework.id, version: index.data.framework.version },
+    from: {
+      occupations: vector.sources.map((s) => occupationRef(occupations[s]!)),
+      competencies: vector.competencies.length,
+      ...(profile.languageLevel !== undefined ? { languageLevel: profile.languageLevel } : {}),
+      ...(province !== undefined ? { province } : {}),
+    },
+    source: sourceReports(index, ws, vector, options),
+    results,
+    considered,
+    excluded,
+  };
+}
+
+/** fit = coverage^a x utilization^b x essentialCoverage^c: geometric, so one weak part pulls it down. */
+function fitOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number, w: FitWeights): number {
+  const coverage = ws.met[o]! / index.totalWeightedLevel[o]!;
+  const utilization = vector.totalLevel > 0 ? ws.used[o]! / vector.totalLevel : 0;
+  const essentialTotal = index.essentialWeightedLevel[o]!;
+  const essential = essentialTotal > 0 ? ws.essentialMet[o]! / essentialTotal : 1;
+  return Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization) * Math.pow(essential, w.essential);
+}
+
+export function scoresOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number, w: FitWeights): Scores {
+  const total = index.totalWeightedLevel[o]!;
+  const essentialTotal = index.essentialWeightedLevel[o]!;
+  return {
+    fit: total > 0 ? fitOf(index, ws, vector, o, w) : 0,
+    coverage: total > 0 ? ws.met[o]! / total : 0,
+    gap: Math.max(0, total - ws.met[o]!),
+    utilization: vector.totalLevel > 0 ? ws.used[o]! / vector.totalLevel : 0,
+    essentialCoverage: essentialTotal > 0 ? ws.essentialMet[o]! / essentialTotal : 1,
+  };
+}
+
+export function roundScores(s: Scores): Scores {
+  return { fit: round(s.fit), coverage: round(s.coverage), gap: round(s.gap), utilization: round(s.utilization), essentialCoverage: round(s.essentialCoverage) };
+}
+
+function sourceReports(index: CompiledIndex, ws: Workspace, vector: ProfileVector, options: RankOptions): SourceReport[] {
+  return vector.sources.map((s) => {
+    const detail = explainTarget(index, ws, vector, s, options.maxGaps);
+    return {
+      occupation: occupationRef(index.occupations[s]!),
+      ...roundScores(scoresOf(index, ws, vector, s, options.weights)),
+      explanation: detail.explanation,
+      flags: flagsFor(index, [s], s, vector.profile.province, vector.profile.languageLevel, detail.languageLevel),
+    };
+  });
+}

@@ -1,0 +1,129 @@
+// The shapes scoring returns: plain data, ready for JSON, the CLI table and the web app.
+import type { Jurisdiction } from '../schema/common.ts';
+import type { Competency } from '../schema/competency.ts';
+import type { Occupation } from '../schema/occupation.ts';
+import type { Evidence } from '../schema/profile.ts';
+
+export interface OccupationRef {
+  id: string;
+  /** The most useful code: NOC, else O*NET-SOC, else ISCO. */
+  code?: string;
+  title: string;
+  titleFr?: string;
+}
+
+export interface CompetencyRef {
+  id: string;
+  label: string;
+  labelFr?: string;
+}
+
+export type Category = 'similar-scope' | 'same-field' | 'related-field' | 'unrelated-field';
+export type PathType = 'closer-match' | 'parallel' | 'interim' | 'stepping-stone';
+
+export interface MatchedCompetency {
+  competency: CompetencyRef;
+  importance: number;
+  required: number;
+  level: number;
+  evidence: Evidence;
+}
+
+export interface PartialCredit {
+  competency: CompetencyRef;
+  importance: number;
+  required: number;
+  /** Level credited: the source competency's level times the similarity. */
+  level: number;
+  from: CompetencyRef;
+  fromLevel: number;
+  similarity: number;
+}
+
+export interface Gap {
+  competency: CompetencyRef;
+  importance: number;
+  required: number;
+  /** The person's effective level (own or partial credit). */
+  level: number;
+  deficit: number;
+  essential: boolean;
+  /** Essential and nearly absent: needs training, not just practice. */
+  hard: boolean;
+}
+
+export interface Explanation {
+  summary: string;
+  matched: MatchedCompetency[];
+  partial: PartialCredit[];
+  /** Sorted by importance x deficit, largest first. */
+  gaps: Gap[];
+  hardGaps: number;
+  levelGaps: number;
+  /** Gaps beyond maxGaps that were left out of `gaps`. */
+  moreGaps: number;
+}
+
+export interface Flags {
+  /** Regulated in the profile's province, or anywhere when no province is given. */
+  regulated: boolean;
+  regulatedIn: Jurisdiction[];
+  regulator?: string;
+  teer?: number;
+  /** Target TEER minus the source occupation's TEER (positive: less formal training). */
+  teerChange?: number;
+  trainingMonths?: number;
+  /** Canadian Language Benchmark the target's language requirements suggest. */
+  languageNeed?: number;
+  /** The profile's language level is below that need. */
+  languageGap?: boolean;
+}
+
+export interface Scores {
+  fit: number;
+  coverage: number;
+  gap: number;
+  utilization: number;
+  essentialCoverage: number;
+}
+
+export interface RankResult extends Scores {
+  rank: number;
+  occupation: OccupationRef;
+  category: Category;
+  pathType: PathType;
+  flags: Flags;
+  explanation?: Explanation;
+}
+
+export interface SourceReport extends Scores {
+  occupation: OccupationRef;
+  /** What stands between the person and practising this occupation here. */
+  explanation: Explanation;
+  flags: Flags;
+}
+
+export interface Ranking {
+  framework: { id: string; version: string };
+  from: { occupations: OccupationRef[]; competencies: number; languageLevel?: number; province?: Jurisdiction };
+  /** The occupations the person trained for, reported apart: the gap to licensure. */
+  source: SourceReport[];
+  results: RankResult[];
+  /** Occupations scored, and how many each filter removed. */
+  considered: number;
+  excluded: { regulated: number; trainingMonths: number; fields: number; minCoverage: number; unrated: number };
+}
+
+export function occupationRef(o: Occupation): OccupationRef {
+  const code = o.codes.noc ?? o.codes.onetSoc ?? o.codes.isco;
+  return {
+    id: o.id,
+    ...(code !== undefined ? { code } : {}),
+    title: o.title.en,
+    ...(o.title.fr !== undefined ? { titleFr: o.title.fr } : {}),
+  };
+}
+
+export function competencyRef(c: Competency): CompetencyRef {
+  return { id: c.id, label: c.label.en, ...(c.label.fr !== undefined ? { labelFr: c.label.fr } : {}) };
+}

@@ -1,0 +1,105 @@
+// Reusable scratch buffers for one compiled index, so a request allocates almost nothing:
+// dense effective levels with partial credit, and per-occupation accumulators.
+// Scoring is synchronous, so one workspace per index is safe in a single-threaded server.
+import type { CompiledIndex } from './compiled-index.ts';
+import type { ProfileVector } from './profile-vector.ts';
+
+export interface Workspace {
+  /** Own level per competency (0 when absent). */
+  own: Float32Array;
+  /** Effective level p'(c) = max(own, best partial credit). */
+  effective: Float32Array;
+  /** Competency whose level gave the partial credit, or -1 when the level is the person's own. */
+  creditFrom: Int32Array;
+  /** Competencies with a nonzero effective level, in touchedCount entries. */
+  touched: Uint32Array;
+  touchedCount: number;
+  /** Per occupation: sum of w*min(p', L); of min(p, L) over own competencies; of w*min(p', L) over essentials. */
+  met: Float64Array;
+  used: Float64Array;
+  essentialMet: Float64Array;
+}
+
+const workspaces = new WeakMap<CompiledIndex, Workspace>();
+
+export function workspaceFor(index: CompiledIndex): Workspace {
+  let ws = workspaces.get(index);
+  if (!ws) {
+    ws = {
+      own: new Float32Array(index.competencyCount),
+      effective: new Float32Array(index.competencyCount),
+      creditFrom: new Int32Array(index.competencyCount).fill(-1),
+      touched: new Uint32Array(index.competencyCount),
+      touchedCount: 0,
+      met: new Float64Array(index.occupationCount),
+      used: new Float64Array(index.occupationCount),
+      essentialMet: new Float64Array(index.occupationCount),
+    };
+    workspaces.set(index, ws);
+  }
+  return ws;
+}
+
+/**
+ * Loads a profile into the workspace: own levels, then partial credit through the related
+ * matrix. O(profile competencies + their related entries), plus resetting the previous profile's.
+ */
+export function loadProfile(index: CompiledIndex, ws: Workspace, vector: ProfileVector, partialCredit: boolean): void {
+  for (let i = 0; i < ws.touchedCount; i++) {
+    const c = ws.touched[i]!;
+    ws.own[c] = 0;
+    ws.effective[c] = 0;
+    ws.creditFrom[c] = -1;
+  }
+  let count = 0;
+  const { competencies, levels } = vector;
+  for (let i = 0; i < competencies.length; i++) {
+    const c = competencies[i]!;
+    ws.own[c] = levels[i]!;
+    ws.effective[c] = levels[i]!;
+    ws.touched[count++] = c;
+  }
+  if (partialCredit) {
+    const { relStart, relTarget, relSim } = index;
+    for (let i = 0; i < competencies.length; i++) {
+      const source = competencies[i]!;
+      const level = levels[i]!;
+      for (let k = relStart[source]!; k < relStart[source + 1]!; k++) {
+        const target = relTarget[k]!;
+        const credit = level * relSim[k]!;
+        if (credit > ws.effective[target]!) {
+          if (ws.effective[target] === 0) ws.touched[count++] = target;
+          ws.effective[target] = credit;
+          ws.creditFrom[target] = source;
+        }
+      }
+    }
+  }
+  ws.touchedCount = count;
+}
+
+/**
+ * The postings pass: accumulates met, used and essentialMet for every occupation that shares a
+ * competency with the profile. O(postings of the touched competencies + occupations).
+ */
+export function accumulate(index: CompiledIndex, ws: Workspace): void {
+  const { met, used, essentialMet, own, effective, touched } = ws;
+  met.fill(0);
+  used.fill(0);
+  essentialMet.fill(0);
+  const { postStart, postRequirement, reqOccupation, reqImportance, reqLevel, reqEssential } = index;
+  for (let i = 0; i < ws.touchedCount; i++) {
+    const c = touched[i]!;
+    const p = effective[c]!;
+    const q = own[c]!;
+    for (let j = postStart[c]!; j < postStart[c + 1]!; j++) {
+      const k = postRequirement[j]!;
+      const o = reqOccupation[k]!;
+      const l = reqLevel[k]!;
+      const m = reqImportance[k]! * (p < l ? p : l);
+      met[o]! += m;
+      if (reqEssential[k]) essentialMet[o]! += m;
+      if (q > 0) used[o]! += q < l ? q : l;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { BridgeworkError, compileIndex, parseFramework, Profile, rank, type ProfileInput } from '../src/index.ts';
+import { tinyFramework } from './fixtures.ts';
+
+const index = compileIndex(parseFramework(tinyFramework()));
+const profile = (input: ProfileInput) => Profile.parse(input);
+const fromPhysician = profile({ occupations: [{ occupation: 'physician' }] });
+
+describe('rank', () => {
+  // Physician levels: reasoning 0.9, communication 0.8 (total 1.7). history gets partial credit
+  // from reasoning through the related relation: 0.9 x (0.6 x 0.8) = 0.432.
+  it('computes coverage, gap, utilization and fit by the documented formulas', () => {
+    const { results } = rank(index, fromPhysician);
+    const pa = results.find((r) => r.occupation.id === 'pa')!;
+    // met = 0.9 x min(0.432, 0.7) + 0.8 x min(0.8, 0.7) = 0.9488; total = 0.9 x 0.7 + 0.8 x 0.7 = 1.19
+    expect(pa.coverage).toBeCloseTo(0.9488 / 1.19, 4);
+    expect(pa.gap).toBeCloseTo(1.19 - 0.9488, 4);
+    expect(pa.utilization).toBeCloseTo(0.7 / 1.7, 4);
+    expect(pa.essentialCoverage).toBe(1);
+    expect(pa.fit).toBeCloseTo((0.9488 / 1.19) * Math.sqrt(0.7 / 1.7), 4);
+    const nurse = results.find((r) => r.occupation.id === 'nurse')!;
+    expect(nurse.coverage).toBe(1);
+    expect(nurse.gap).toBe(0);
+    expect(nurse.fit).toBeCloseTo(Math.sqrt(0.8 / 1.7), 4);
+  });
+
+  it('orders by fit and reports the source occupation apart', () => {
+    const ranking = rank(index, fromPhysician);
+    expect(ranking.results.map((r) => [r.rank, r.occupation.id])).toEqual([
+      [1, 'nurse'],
+      [2, 'pa'],
+    ]);
+    expect(ranking.source).toHaveLength(1);
+    expect(ranking.source[0]).toMatchObject({ occupation: { id: 'physician', code: '31102' }, coverage: 1, gap: 0 });
+    expect(ranking.from.occupations.map((o) => o.id)).toEqual(['physician']);
+  });
+
+  it('explains partial credit with its source competency', () => {
+    const pa = rank(index, fromPhysician).results.find((r) => r.occupation.id === 'pa')!;
+    expect(pa.explanation!.partial).toEqual([
+      {
+        competency: { id: 'history', label: 'History taking' },
+        importance: 0.9,
+        required: 0.7,
+        level: 0.432,
+        from: { id: 'reasoning', label: 'Clinical reasoning' },
+        fromLevel: 0.9,
+        similarity: 0.48,
+      },
+    ]);
+    expect(pa.explanation!.matched.map((m) => [m.competency.id, m.evidence])).toEqual([['communication', 'from-occupation']]);
+    expect(pa.explanation!.gaps.map((g) => [g.competency.id, g.deficit])).toEqual([['history', 0.268]]);
+  });
+
+  it('gives no partial credit when it is turned off', () => {
+    const pa = rank(index, fromPhysician, { partialCredit: false }).results.find((r) => r.occupation.id === 'pa')!;
+    expect(pa.coverage).toBeCloseTo(0.56 / 1.19, 4);
+    expect(pa.explanation!.partial).toEqual([]);
+  });
+
+  it('is asymmetric: A to B differs from B to A', () => {
+    const fromPa = rank(index, profile({ occupations: [{ occupation: 'pa' }] }), { partialCredit: false });
+    const physician = fromPa.results.find((r) => r.occupation.id === 'physician')!;
+    // PA levels: history 0.7, communication 0.7. Physician needs reasoning 0.9 (ess.), communication 0.8.
+    expect(physician.coverage).toBeCloseTo((0.8 * 0.7) / (0.9 + 0.64), 4);
+    expect(physician.essentialCoverage).toBe(0);
+    expect(physician.fit).toBe(0);
+  });
+
+  it('marks an essential competency that is nearly absent as a hard gap', () => {
+    const fromPa = rank(index, profile({ occupations: [{ occupation: 'pa' }] }), { partialCredit: false });
+    const physician = fromPa.results.find((r) => r.occupation.id === 'physician')!;
+    expect(physician.explanation!.gaps[0]).toMatchObject({ competency: { id: 'reasoning' }, deficit: 0.9, essential: true, hard: true });
+    expect(physician.explanation!.hardGaps).toBe(1);
+    expect(physician.explanation!.levelGaps).toBe(1);
+  });
+
+  it('breaks ties by occupation id', () => {
+    const only = profile({ competencies: [{ competency: 'history', level: 0.1 }] });
+    const ids = rank(index, only, { partialCredit: false }).results.map((r) => [r.occupation.id, r.fit]);
+    // physician and nurse both score 0 (no shared competency): id order.
+    expect(ids).toEqual([
+      ['pa', expect.any(Number)],
+      ['nurse', 0],
+      ['physician', 0],
+    ]);
+  });
+
+  it('uses overrides in place of the occupation levels', () => {
+    const p = profile({ occupations: [{ occupation: 'physician' }], competencies: [{ competency: 'communication', level: 0.4, evidence: 'assessed' }] });
+    const ranking = rank(index, p);
+    expect(ranking.source[0]!.coverage).toBeCloseTo((0.9 + 0.8 * 0.4) / (0.9 + 0.64), 4);
+    expect(ranking.source[0]!.explanation.gaps[0]).toMatchObject({ competency: { id: 'communication' }, level: 0.4, deficit: 0.4 });
+  });
+
+  it('returns the top N', () => {
+    expect(rank(index, fromPhysician, { top: 1 }).results.map((r) => r.occupation.id)).toEqual(['nurse']);
+  });
+
+  it('rejects an empty profile and unknown references with clear errors', () => {
+    expect(() => rank(index, profile({}))).toThrowError(/names no occupation and no competency/);
+    expect(() => rank(index, profile({ occupations: [{ occupation: 'astronaut' }] }))).toThrowError(BridgeworkError);
+    expect(() => rank(index, profile({ competencies: [{ competency: 'juggling', level: 1 }] }))).toThrowError(
+      'unknown competency in framework "tiny": "juggling"',
+    );
+    expect(() => rank(index, profile({ framework: 'esco', occupations: [{ occupation: 'pa' }] }))).toThrowError(
+      'profile is for framework "esco" but is being scored against "tiny"',
+    );
+  });
+});
