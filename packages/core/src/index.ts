@@ -16,3 +16,4 @@ export {
   type EdgeAttributes,
 } from './framework-graph.ts';
 export * from './scoring/index.ts';
+export { generateFramework, seededRandom, type GenerateOptions } from './generate-framework.ts';
