@@ -1,12 +1,22 @@
 #!/usr/bin/env node
-// The `bridgework` command: one entry, one module per subcommand.
+// The `bridgework` command: one entry, one module per subcommand (loaded on demand, so
+// `bridgework validate` does not load the HTTP server or the benchmark suites).
 import { processIo, reportError, UsageError, type Io } from './output.ts';
-import { validateCommand } from './commands/validate.ts';
 
-type Command = (args: string[], io: Io) => Promise<number>;
+export type Command = (args: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
-  validate: { run: validateCommand, usage: 'validate <folder>                  check a native framework folder' },
+/** Each command lives in ./commands/<file>.ts and exports `run`. */
+const COMMANDS: Record<string, { file: string; usage: string }> = {
+  validate: { file: 'validate', usage: 'validate <folder>                                  check a native framework folder, print counts or every error' },
+  import: { file: 'import', usage: 'import <onet|esco|tabiya|noc|oasis|native> <path> [--db file] [--id name] [--version v]' },
+  frameworks: { file: 'frameworks', usage: 'frameworks [--db file] [--json]                    list stored framework versions' },
+  rank: { file: 'rank', usage: 'rank --framework <id> --from <code|id|title> [--top N] [--db file] [--json]' },
+  compare: { file: 'compare', usage: 'compare <a> <b> [--framework id] [--db file] [--json]' },
+  gaps: { file: 'gaps', usage: 'gaps --target <occupation> --cohort <file.csv|json> [--framework id] [--json]' },
+  pathways: { file: 'pathways', usage: 'pathways --from <occupation> --to <occupation> [--max-steps N] [--json]' },
+  serve: { file: 'serve', usage: 'serve [--port N] [--db file]                       start the HTTP API and web app' },
+  eval: { file: 'eval', usage: 'eval                                               ranking quality against external ground truth (JSON lines)' },
+  bench: { file: 'bench', usage: 'bench [--quick]                                    performance figures (JSON lines)' },
 };
 
 function help(io: Io): number {
@@ -17,17 +27,18 @@ function help(io: Io): number {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') return help(io);
-  const command = COMMANDS[name];
   try {
+    const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    return await command.run(args, io);
+    const module = (await import(`./commands/${command.file}.ts`)) as { run: Command };
+    return await module.run(args, io);
   } catch (error) {
     return reportError(io, error);
   }
 }
 
 // Run when executed directly (tsx packages/cli/src/main.ts ...), not when imported by tests.
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli/src/main.ts')) {
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -4,3 +4,4 @@ export { sourceError, sourceErrors, formatPosition, type SourcePosition } from '
 export { openTable, normalizeHeader, type Table, type TableRow } from './text/table-reader.ts';
 export type { ImportOptions, ImportProgress, ImportResult, Importer } from './import-result.ts';
 export { importNative, NATIVE_FILES } from './native/index.ts';
+export { importFramework, isImportKind, IMPORT_KINDS, type ImportKind } from './registry.ts';

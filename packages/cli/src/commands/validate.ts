@@ -2,7 +2,7 @@
 import { importNative } from '@bridgework/importers';
 import { UsageError, type Io } from '../output.ts';
 
-export async function validateCommand(args: string[], io: Io): Promise<number> {
+export async function run(args: string[], io: Io): Promise<number> {
   const dir = args[0];
   if (!dir || args.length > 1) throw new UsageError('validate takes one argument: the framework folder');
   const { data } = await importNative(dir);
