@@ -1,0 +1,147 @@
+// The SQLite driver of BridgeworkStore, on better-sqlite3: one connection, WAL so readers never
+// block the writer, every write in an IMMEDIATE transaction. Calls are synchronous underneath; the
+// interface's Promises resolve at once.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { FrameworkData, ProfileInput } from '@bridgework/core';
+import type { FrameworkVersions, FrameworkVersionSummary } from '../framework-summary.ts';
+import type { BridgeworkStore, ListProfilesOptions, SaveFrameworkOptions } from '../store.ts';
+import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
+import { deleteVersion, listVersionSummaries } from './framework-versions.ts';
+import { loadFrameworkVersion } from './load-framework.ts';
+import { applyMigrations } from './migrate.ts';
+import * as profiles from './profiles.ts';
+import { saveFrameworkVersion } from './save-framework.ts';
+import { storeFailure } from './store-failure.ts';
+
+export interface SqliteStoreOptions {
+  /** How long a write waits for another process's write lock before failing, in ms. Default 5000. */
+  busyTimeoutMs?: number;
+  /**
+   * Page cache of the connection, in MiB. Default 16 (better-sqlite3's build), which holds an
+   * ESCO-size import until commit; a smaller cache makes large imports spill to the WAL early.
+   */
+  cacheSizeMiB?: number;
+  /** The clock for importedAt, createdAt and updatedAt; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/**
+ * Opens (creating if needed, with its directory) the database at `path`, or a private in-memory
+ * one for ':memory:', and brings its schema up to date. Throws `store.failed` when the file cannot
+ * be opened or was written by a newer schema.
+ */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): BridgeworkStore {
+  const now = options.now ?? (() => new Date());
+  let db: Database.Database | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    db = new Database(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    configure(db, options);
+    applyMigrations(db, now);
+    return new SqliteStore(db, now);
+  } catch (error) {
+    db?.close();
+    throw storeFailure(error, `opening the database at ${path}`);
+  }
+}
+
+function configure(db: Database.Database, options: SqliteStoreOptions): void {
+  // WAL: readers see a snapshot while an import writes, and a killed writer leaves only frames
+  // that were never committed. NORMAL sync is durable up to the last checkpoint under WAL and
+  // never corrupts; a power cut can lose only the most recent commits.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // Freed pages are overwritten with zeros, so an erased profile does not linger in the file.
+  db.pragma('secure_delete = ON');
+  if (options.cacheSizeMiB !== undefined) db.pragma(`cache_size = ${-Math.round(options.cacheSizeMiB * 1024)}`);
+}
+
+class SqliteStore implements BridgeworkStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {}
+
+  async saveFramework(data: FrameworkData, options: SaveFrameworkOptions = {}): Promise<FrameworkVersionSummary> {
+    // An error thrown by the caller's onProgress is theirs (e.g. an abort): pass it through unwrapped.
+    let callerError: unknown;
+    const onProgress = options.onProgress;
+    const guarded: SaveFrameworkOptions = {
+      ...options,
+      onProgress:
+        onProgress &&
+        ((done, total) => {
+          try {
+            onProgress(done, total);
+          } catch (error) {
+            callerError = error;
+            throw error;
+          }
+        }),
+    };
+    try {
+      return saveFrameworkVersion(this.db, data, guarded, this.now().toISOString());
+    } catch (error) {
+      if (error === callerError) throw error;
+      throw storeFailure(error, `saving framework "${data.framework.id}" version "${data.framework.version}"`);
+    }
+  }
+
+  async listFrameworks(): Promise<FrameworkVersionSummary[]> {
+    return this.run('listing frameworks', () => listVersionSummaries(this.db));
+  }
+
+  async getFramework(id: string): Promise<FrameworkVersions | undefined> {
+    return this.run(`reading framework "${id}"`, () => {
+      const versions = listVersionSummaries(this.db, id);
+      return versions.length === 0 ? undefined : { id, versions };
+    });
+  }
+
+  async loadFramework(id: string, version?: string): Promise<FrameworkData> {
+    return this.run(`loading framework "${id}"`, () => loadFrameworkVersion(this.db, id, version));
+  }
+
+  async deleteFrameworkVersion(id: string, version: string): Promise<boolean> {
+    return this.run(`deleting framework "${id}" version "${version}"`, () => deleteVersion(this.db, id, version));
+  }
+
+  async createProfile(profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
+    return this.run('creating a profile', () => profiles.createProfile(this.db, profile, meta, this.now().toISOString()));
+  }
+
+  async getProfile(id: string): Promise<StoredProfile | undefined> {
+    return this.run('reading a profile', () => profiles.getProfile(this.db, id));
+  }
+
+  async listProfiles(options: ListProfilesOptions = {}): Promise<ProfilePage> {
+    return this.run('listing profiles', () => profiles.listProfiles(this.db, options));
+  }
+
+  async updateProfile(id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
+    return this.run('updating a profile', () => profiles.updateProfile(this.db, id, patch, meta, this.now().toISOString()));
+  }
+
+  async deleteProfile(id: string): Promise<boolean> {
+    return this.run('erasing a profile', () => profiles.deleteProfile(this.db, id));
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    this.run('closing the database', () => {
+      this.db.pragma('optimize');
+      this.db.close();
+    });
+  }
+
+  private run<T>(doing: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw storeFailure(error, doing);
+    }
+  }
+}

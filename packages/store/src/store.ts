@@ -1,0 +1,69 @@
+// The one interface every persistence driver implements (SQLite today, PostgreSQL later), so the
+// CLI and the API depend on this contract and never on a database library. Every method returns a
+// Promise because a network database cannot answer synchronously; the SQLite driver resolves at once.
+import type { FrameworkData, ProfileInput } from '@bridgework/core';
+import type { FrameworkVersions, FrameworkVersionSummary } from './framework-summary.ts';
+import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from './stored-profile.ts';
+
+export interface SaveFrameworkOptions {
+  /**
+   * Called as records are written: `done` of `total` records (occupations, groups, competencies,
+   * requirements, relations, links, crosswalks). Throwing from it aborts the save and rolls it back.
+   */
+  onProgress?: (done: number, total: number) => void;
+  /** Replace an existing (id, version) instead of refusing it. Off by default: versions are immutable. */
+  replace?: boolean;
+}
+
+export interface ListProfilesOptions {
+  /** Page size, 1..500; 50 when omitted. */
+  limit?: number;
+  /** `nextCursor` of the previous page. Opaque. */
+  cursor?: string;
+}
+
+export interface BridgeworkStore {
+  /**
+   * Writes one framework version in a single transaction: either the whole version is stored or
+   * nothing is. Throws `framework.version_exists` when (id, version) is stored and `replace` is not
+   * set, `framework.invalid` when a record breaks a rule the database relies on (duplicate id,
+   * unknown reference, a value the schema rejects). The stored version's `importedAt` is now.
+   */
+  saveFramework(data: FrameworkData, options?: SaveFrameworkOptions): Promise<FrameworkVersionSummary>;
+
+  /** Every stored version of every framework: ids in ascending order, newest import first within an id. */
+  listFrameworks(): Promise<FrameworkVersionSummary[]>;
+
+  /** The versions of one framework, newest import first; undefined when none is stored. */
+  getFramework(id: string): Promise<FrameworkVersions | undefined>;
+
+  /**
+   * The whole framework as it was saved, with `framework.importedAt` set to the time it was stored.
+   * Without `version`, the most recently imported version. Throws `framework.not_found` or
+   * `framework.version_not_found`.
+   */
+  loadFramework(id: string, version?: string): Promise<FrameworkData>;
+
+  /** Removes one version and everything in it. False when it was not stored. */
+  deleteFrameworkVersion(id: string, version: string): Promise<boolean>;
+
+  /** Stores a profile (validated with the core Profile schema; `profile.invalid` otherwise). */
+  createProfile(profile: ProfileInput, meta?: ProfileLabel): Promise<StoredProfile>;
+
+  getProfile(id: string): Promise<StoredProfile | undefined>;
+
+  /** Profiles, most recently created first. Throws `request.invalid` for a bad limit or cursor. */
+  listProfiles(options?: ListProfilesOptions): Promise<ProfilePage>;
+
+  /**
+   * Merges `patch` into the stored profile at the top level (a field set to null is removed, so its
+   * default applies), validates the result with the core Profile schema and stores it.
+   * Throws `profile.not_found` or `profile.invalid`.
+   */
+  updateProfile(id: string, patch: ProfilePatch, meta?: { label?: string | null }): Promise<StoredProfile>;
+
+  /** Erases the profile: the data is removed, not flagged. False when it was not stored. */
+  deleteProfile(id: string): Promise<boolean>;
+
+  close(): Promise<void>;
+}
