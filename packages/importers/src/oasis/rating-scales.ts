@@ -1,0 +1,56 @@
+// The OaSIS descriptor families imported as competencies, the scale each is rated on, and how a
+// rating becomes a requirement's importance and level.
+//
+// Imported: skills, abilities, knowledge, work activities and personal attributes: what a person
+// brings to a job and can carry to the next one. Not imported: work context (conditions of the job
+// such as noise, sitting or time pressure: a person does not hold them, so they cannot be covered
+// or missing) and interests (Holland codes describe what a person may enjoy; they go into the
+// occupation's notes instead).
+import type { CompetencyKind, SourceRating } from '@bridgework/core';
+import type { OasisFileKey } from './oasis-files.ts';
+
+export interface RatingFamily {
+  file: Extract<OasisFileKey, 'skills' | 'abilities' | 'knowledges' | 'workactivities' | 'personal-attributes'>;
+  /** The guide's Category name and code. */
+  category: string;
+  categoryCode: string;
+  kind: CompetencyKind;
+  /** The top of the scale; ratings run 1..max, 0 = not rated. */
+  max: 3 | 5;
+  /** What the guide says the rating measures. */
+  measures: 'proficiency' | 'complexity' | 'knowledge level' | 'importance';
+}
+
+export const RATING_FAMILIES: readonly RatingFamily[] = [
+  { file: 'skills', category: 'Skills', categoryCode: 'F', kind: 'skill', max: 5, measures: 'proficiency' },
+  { file: 'abilities', category: 'Abilities', categoryCode: 'A', kind: 'ability', max: 5, measures: 'proficiency' },
+  { file: 'knowledges', category: 'Knowledge', categoryCode: 'G', kind: 'knowledge', max: 3, measures: 'knowledge level' },
+  { file: 'workactivities', category: 'Work Activities', categoryCode: 'K', kind: 'work-activity', max: 5, measures: 'complexity' },
+  { file: 'personal-attributes', category: 'Personal Attributes', categoryCode: 'B', kind: 'attribute', max: 5, measures: 'importance' },
+];
+
+export interface RatedRequirement {
+  importance: number;
+  level: number;
+  source: SourceRating;
+}
+
+/**
+ * A rating r in 1..max becomes level = r / max and importance = r / max.
+ *
+ * - r / max rather than (r - 1) / (max - 1): OaSIS's lowest rating still asks for something (basic
+ *   proficiency, basic knowledge), and 0 already means "not rated", which makes no requirement.
+ *   With (r - 1) / (max - 1) a rating of 1 would be a requirement of level 0 that coverage and gaps
+ *   never see. So 1..5 -> 0.2, 0.4, 0.6, 0.8, 1 and knowledge 1..3 -> 1/3, 2/3, 1.
+ * - OaSIS publishes one rating per descriptor and profile, with no separate importance column, so
+ *   importance is derived from the same rating: what a job needs at a higher level weighs more.
+ *   Personal attributes are rated for importance itself; their level mirrors it.
+ * - OaSIS marks nothing as essential, so no requirement is.
+ *
+ * The raw rating is kept as `source.level` (or `source.importance` for personal attributes).
+ */
+export function ratedRequirement(rating: number, family: RatingFamily): RatedRequirement {
+  const share = rating / family.max;
+  const source: SourceRating = family.measures === 'importance' ? { scale: 'oasis', importance: rating } : { scale: 'oasis', level: rating };
+  return { importance: share, level: share, source };
+}
