@@ -1,6 +1,7 @@
 // Makes a valid FrameworkData of any size, deterministically from a seed, for round-trip tests,
-// the kill-mid-save test and the load benchmark. Records use every optional field some of the
-// time (French titles, regulation, sources, source ratings...) so the round trip covers them.
+// the kill-mid-save test and the store benchmark. Unlike core's generateFramework (shaped for
+// scoring benchmarks), records here use every optional field some of the time (French titles,
+// regulation, sources, source ratings, links, crosswalks) so a round trip exercises them all.
 import { FrameworkData, type FrameworkDataInput, type Jurisdiction, type OccupationInput, type RequirementInput } from '@bridgework/core';
 
 export interface FrameworkSize {
@@ -31,7 +32,7 @@ export interface GenerateOptions {
   seed?: number;
 }
 
-export function generateFramework(size: FrameworkSize, options: GenerateOptions = {}): FrameworkData {
+export function generateFullFramework(size: FrameworkSize, options: GenerateOptions = {}): FrameworkData {
   const id = options.id ?? 'generated';
   const random = mulberry32(options.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

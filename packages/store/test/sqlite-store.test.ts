@@ -1,0 +1,154 @@
+// The SQLite driver: the store contract on a file and in memory, then what only SQLite has
+// (files and directories, pragmas, migrations, erasure on disk, cascading deletes).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../src/index.ts';
+import { applyMigrations } from '../src/sqlite/migrate.ts';
+import { MIGRATIONS, type Migration } from '../src/sqlite/migrations/index.ts';
+import { fullTinyFramework } from './fixtures/tiny-frameworks.ts';
+import { describeStoreContract, expectError, TestClock } from './store-contract.ts';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bw-store-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describeStoreContract('sqlite on a file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bw-contract-'));
+  const path = join(dir, 'store.db');
+  return {
+    open: ({ now }) => openSqliteStore(path, { now }),
+    persistent: true,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describeStoreContract('sqlite in memory', () => ({
+  open: ({ now }) => openSqliteStore(':memory:', { now }),
+  persistent: false,
+  dispose: () => {},
+}));
+
+describe('openSqliteStore', () => {
+  it('creates the directories of the database file', async () => {
+    const path = join(tempDir(), 'a', 'b', 'bridgework.db');
+    const store = openSqliteStore(path);
+    await store.close();
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('puts the database in WAL mode', async () => {
+    const path = join(tempDir(), 'store.db');
+    await openSqliteStore(path).close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('reports a file that is not a database as store.failed', async () => {
+    const path = join(tempDir(), 'not-a.db');
+    writeFileSync(path, 'occupation,competency\n'.repeat(400));
+    const error = await expectError(Promise.resolve().then(() => openSqliteStore(path)), 'store.failed');
+    expect(error.message).toBe(`opening the database at ${path} failed: file is not a database`);
+  });
+
+  it('fails with store.failed once closed', async () => {
+    const store = openSqliteStore(':memory:');
+    await store.close();
+    await store.close();
+    await expectError(store.listFrameworks(), 'store.failed');
+  });
+});
+
+describe('migrations', () => {
+  const now = () => new Date('2025-01-01T00:00:00.000Z');
+  const addNotes: Migration = { version: 2, name: 'add-notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT) STRICT;' };
+
+  it('applies the initial schema once and records it; re-opening applies nothing', async () => {
+    const path = join(tempDir(), 'store.db');
+    const clock = new TestClock().at('2025-05-05T05:05:05.000Z');
+    await openSqliteStore(path, { now: clock.now }).close();
+    clock.at('2026-01-01T00:00:00.000Z');
+    await openSqliteStore(path, { now: clock.now }).close();
+    const db = new Database(path);
+    expect(db.prepare('SELECT version, name, applied_at FROM schema_migrations').all()).toEqual([
+      { version: 1, name: 'initial', applied_at: '2025-05-05T05:05:05.000Z' },
+    ]);
+    expect(applyMigrations(db, now)).toEqual([]);
+    db.close();
+  });
+
+  it('applies only the migrations that are new', () => {
+    const db = new Database(':memory:');
+    expect(applyMigrations(db, now, MIGRATIONS)).toEqual([1]);
+    expect(applyMigrations(db, now, [...MIGRATIONS, addNotes])).toEqual([2]);
+    expect(applyMigrations(db, now, [...MIGRATIONS, addNotes])).toEqual([]);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2]);
+    db.close();
+  });
+
+  it('rolls back a migration that fails halfway', () => {
+    const db = new Database(':memory:');
+    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); INSERT INTO missing VALUES (1);' };
+    expect(() => applyMigrations(db, now, [...MIGRATIONS, broken])).toThrow('no such table: missing');
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    db.close();
+  });
+
+  it('refuses a database whose schema is newer than this code', async () => {
+    const path = join(tempDir(), 'store.db');
+    const db = new Database(path);
+    applyMigrations(db, now, [...MIGRATIONS, addNotes]);
+    db.close();
+    const error = await expectError(Promise.resolve().then(() => openSqliteStore(path)), 'store.failed');
+    expect(error.message).toBe(
+      'the database schema is at version 2 but this Bridgework knows only up to 1: upgrade Bridgework',
+    );
+  });
+});
+
+describe('sqlite storage', () => {
+  it('deletes every row of a deleted version', async () => {
+    const path = join(tempDir(), 'store.db');
+    const store = openSqliteStore(path);
+    await store.saveFramework(fullTinyFramework('1'));
+    await store.saveFramework(fullTinyFramework('2'));
+    await store.deleteFrameworkVersion('tiny', '1');
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    const tables = ['occupations', 'competency_groups', 'competencies', 'requirements', 'relations', 'occupation_links', 'crosswalks'];
+    const rows = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()]));
+    expect(rows).toEqual({ occupations: 2, competency_groups: 2, competencies: 3, requirements: 5, relations: 2, occupation_links: 2, crosswalks: 2 });
+    db.close();
+  });
+
+  it('leaves no trace of an erased profile in the database file', async () => {
+    const path = join(tempDir(), 'store.db');
+    const marker = 'Zq7-erase-me-Xv9';
+    const store = openSqliteStore(path);
+    const kept = await store.createProfile({ label: 'kept' });
+    const erased = await store.createProfile({ label: marker, competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+    await store.close();
+    expect(readFileSync(path).includes(marker)).toBe(true);
+
+    const again = openSqliteStore(path);
+    expect(await again.deleteProfile(erased.id)).toBe(true);
+    // Checked before closing: the erasure must not wait for a clean shutdown.
+    for (const file of [path, `${path}-wal`]) {
+      if (existsSync(file)) expect(readFileSync(file).includes(marker), file).toBe(false);
+    }
+    expect(await again.getProfile(kept.id)).toStrictEqual(kept);
+    await again.close();
+    expect(readFileSync(path).includes(marker)).toBe(false);
+  });
+});

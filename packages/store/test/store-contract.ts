@@ -1,0 +1,398 @@
+// The behaviour every BridgeworkStore driver must have. A driver's test file calls
+// describeStoreContract once per configuration (SQLite on a file, SQLite in memory, later
+// PostgreSQL); driver-specific checks (pragmas, files, crashes) live in the driver's own tests.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BridgeworkError, type FrameworkData, type ProfileInput } from '@bridgework/core';
+import type { BridgeworkStore, FrameworkVersionSummary } from '../src/index.ts';
+import { fullTinyFramework, minimalFramework } from './fixtures/tiny-frameworks.ts';
+import { generateFullFramework } from './generate-full-framework.ts';
+
+export interface StoreUnderTest {
+  /** A new connection to this test's store; after close, a persistent store opens the same data. */
+  open(options: { now: () => Date }): BridgeworkStore;
+  /** Whether a second open() sees what the first wrote (false for in-memory stores). */
+  persistent: boolean;
+  dispose(): void | Promise<void>;
+}
+
+/** A clock the test sets: every time the store asks, it gets `current`. */
+export class TestClock {
+  current = '2025-01-01T00:00:00.000Z';
+  readonly now = (): Date => new Date(this.current);
+  at(iso: string): this {
+    this.current = iso;
+    return this;
+  }
+}
+
+/** What loading gives back for `data` saved at `importedAt`. */
+export function asStored(data: FrameworkData, importedAt: string): FrameworkData {
+  return { ...data, framework: { ...data.framework, importedAt } };
+}
+
+export async function expectError(promise: Promise<unknown>, code: string): Promise<BridgeworkError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BridgeworkError);
+  expect((error as BridgeworkError).code).toBe(code);
+  return error as BridgeworkError;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const TINY_SUMMARY = {
+  id: 'tiny',
+  name: 'Tiny care framework',
+  version: '2024.1',
+  description: 'Two care occupations for tests.',
+  source: { kind: 'native', publisher: 'Bridgework', release: '2024-06', url: 'https://example.org/tiny' },
+  licence: { name: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/', attribution: '© Bridgework contributors' },
+  locales: ['en', 'fr'],
+  importedAt: '2025-02-03T04:05:06.789Z',
+  counts: { occupations: 2, competencyGroups: 2, competencies: 3, requirements: 5, relations: 2, occupationLinks: 2, crosswalks: 2 },
+} satisfies FrameworkVersionSummary;
+
+export function describeStoreContract(name: string, makeStore: () => StoreUnderTest | Promise<StoreUnderTest>): void {
+  describe(`BridgeworkStore contract: ${name}`, () => {
+    let target: StoreUnderTest;
+    let clock: TestClock;
+    let store: BridgeworkStore;
+
+    beforeEach(async () => {
+      target = await makeStore();
+      clock = new TestClock();
+      store = target.open({ now: clock.now });
+    });
+
+    afterEach(async () => {
+      await store.close();
+      await target.dispose();
+    });
+
+    async function reopen(): Promise<void> {
+      await store.close();
+      store = target.open({ now: clock.now });
+    }
+
+    describe('framework versions', () => {
+      it('starts empty', async () => {
+        expect(await store.listFrameworks()).toEqual([]);
+        expect(await store.getFramework('tiny')).toBeUndefined();
+      });
+
+      it('returns the summary of a saved version: metadata, counts and import time', async () => {
+        clock.at('2025-02-03T04:05:06.789Z');
+        expect(await store.saveFramework(fullTinyFramework())).toStrictEqual(TINY_SUMMARY);
+        expect(await store.listFrameworks()).toStrictEqual([TINY_SUMMARY]);
+        expect(await store.getFramework('tiny')).toStrictEqual({ id: 'tiny', versions: [TINY_SUMMARY] });
+      });
+
+      it('loads back exactly what was saved, with every optional field present', async () => {
+        const data = fullTinyFramework();
+        clock.at('2025-02-03T04:05:06.789Z');
+        await store.saveFramework(data);
+        const loaded = await store.loadFramework('tiny', '2024.1');
+        expect(loaded).toStrictEqual(asStored(data, '2025-02-03T04:05:06.789Z'));
+        // Spot checks of what a lossy mapping would break first.
+        expect(loaded.occupations[0]!.regulation[1]).toStrictEqual({ jurisdiction: 'QC', regulated: true, regulator: 'Ordre des infirmières et infirmiers du Québec' });
+        expect(loaded.requirements[4]!.level).toBe(0.30000000000000004);
+        expect(loaded.requirements[0]!.source).toStrictEqual({ scale: 'onet', importance: 4.6, level: 5.62 });
+        expect(loaded.crosswalks[1]!.confidence).toBe(1);
+      });
+
+      it('loads back exactly what was saved, with every optional field absent', async () => {
+        const data = minimalFramework();
+        clock.at('2025-02-03T00:00:00.000Z');
+        const summary = await store.saveFramework(data);
+        expect(summary.description).toBeUndefined();
+        expect('description' in summary).toBe(false);
+        const loaded = await store.loadFramework('minimal');
+        expect(loaded).toStrictEqual(asStored(data, '2025-02-03T00:00:00.000Z'));
+        expect(Object.keys(loaded.occupations[0]!).sort()).toEqual(['codes', 'fieldPath', 'id', 'regulation', 'title']);
+        expect(Object.keys(loaded.requirements[0]!).sort()).toEqual(['competency', 'essential', 'importance', 'level', 'occupation']);
+        expect(Object.keys(loaded.framework).sort()).toEqual(['id', 'importedAt', 'licence', 'locales', 'name', 'source', 'version']);
+      });
+
+      it('loads back a generated framework of 2,525 records unchanged', async () => {
+        const data = generateFullFramework({
+          occupations: 40,
+          competencies: 300,
+          requirements: 2_000,
+          competencyGroups: 25,
+          relations: 300,
+          occupationLinks: 80,
+          crosswalks: 80,
+        });
+        await store.saveFramework(data);
+        expect(await store.loadFramework('generated')).toStrictEqual(asStored(data, clock.current));
+      });
+
+      it('refuses to save a stored (id, version) again and keeps the stored one', async () => {
+        const original = fullTinyFramework();
+        await store.saveFramework(original);
+        const changed = fullTinyFramework();
+        changed.framework.name = 'Changed';
+        clock.at('2025-06-01T00:00:00.000Z');
+        const error = await expectError(store.saveFramework(changed), 'framework.version_exists');
+        expect(error.message).toBe(
+          'framework "tiny" version "2024.1" is already stored; versions are immutable: give the import a new version, or replace it explicitly',
+        );
+        expect(await store.loadFramework('tiny')).toStrictEqual(asStored(original, '2025-01-01T00:00:00.000Z'));
+      });
+
+      it('replaces a stored version when asked to', async () => {
+        await store.saveFramework(fullTinyFramework());
+        const changed = fullTinyFramework();
+        changed.framework.name = 'Changed';
+        changed.requirements.pop();
+        clock.at('2025-06-01T00:00:00.000Z');
+        const summary = await store.saveFramework(changed, { replace: true });
+        expect(summary).toMatchObject({ name: 'Changed', importedAt: '2025-06-01T00:00:00.000Z', counts: { requirements: 4 } });
+        expect(await store.listFrameworks()).toStrictEqual([summary]);
+        expect(await store.loadFramework('tiny', '2024.1')).toStrictEqual(asStored(changed, '2025-06-01T00:00:00.000Z'));
+      });
+
+      it('loads the most recently imported version when none is named, whatever the version labels', async () => {
+        await store.saveFramework(fullTinyFramework('2.0'));
+        clock.at('2025-01-02T00:00:00.000Z');
+        await store.saveFramework(fullTinyFramework('1.5'));
+        expect((await store.loadFramework('tiny')).framework.version).toBe('1.5');
+        expect((await store.loadFramework('tiny', '2.0')).framework.version).toBe('2.0');
+      });
+
+      it('lists every version, framework ids ascending and the newest import first within an id', async () => {
+        await store.saveFramework(fullTinyFramework('a'));
+        await store.saveFramework(minimalFramework('1'));
+        await store.saveFramework(fullTinyFramework('b'));
+        await store.saveFramework(minimalFramework('2'));
+        const listed = (await store.listFrameworks()).map((s) => `${s.id}@${s.version}`);
+        expect(listed).toEqual(['minimal@2', 'minimal@1', 'tiny@b', 'tiny@a']);
+        const tiny = await store.getFramework('tiny');
+        expect(tiny?.versions.map((s) => s.version)).toEqual(['b', 'a']);
+      });
+
+      it('tells a missing framework from a missing version', async () => {
+        await expectError(store.loadFramework('nowhere'), 'framework.not_found');
+        await expectError(store.loadFramework('nowhere', '1'), 'framework.not_found');
+        await store.saveFramework(fullTinyFramework());
+        const error = await expectError(store.loadFramework('tiny', '9.9'), 'framework.version_not_found');
+        expect(error.message).toBe('framework "tiny" has no stored version "9.9"');
+      });
+
+      it('deletes one version and keeps the others', async () => {
+        const first = fullTinyFramework('1');
+        await store.saveFramework(first);
+        await store.saveFramework(fullTinyFramework('2'));
+        expect(await store.deleteFrameworkVersion('tiny', '2')).toBe(true);
+        expect(await store.deleteFrameworkVersion('tiny', '2')).toBe(false);
+        await expectError(store.loadFramework('tiny', '2'), 'framework.version_not_found');
+        expect(await store.loadFramework('tiny')).toStrictEqual(asStored(first, clock.current));
+        expect((await store.listFrameworks()).map((s) => s.version)).toEqual(['1']);
+      });
+
+      it('forgets a framework when its last version is deleted', async () => {
+        await store.saveFramework(minimalFramework());
+        expect(await store.deleteFrameworkVersion('minimal', '1')).toBe(true);
+        expect(await store.getFramework('minimal')).toBeUndefined();
+        await expectError(store.loadFramework('minimal'), 'framework.not_found');
+        expect(await store.deleteFrameworkVersion('minimal', '1')).toBe(false);
+      });
+
+      it('reports progress from 0 to the total number of records, every 1,000 records', async () => {
+        const data = generateFullFramework({ occupations: 20, competencies: 200, requirements: 2_400, competencyGroups: 5, relations: 60, occupationLinks: 20, crosswalks: 20 });
+        const calls: [number, number][] = [];
+        await store.saveFramework(data, { onProgress: (done, total) => calls.push([done, total]) });
+        expect(calls).toEqual([
+          [0, 2_725],
+          [1_000, 2_725],
+          [2_000, 2_725],
+          [2_725, 2_725],
+        ]);
+      });
+
+      describe('a save that fails leaves no trace', () => {
+        const previous = fullTinyFramework('1');
+
+        beforeEach(async () => {
+          await store.saveFramework(previous);
+        });
+
+        async function expectOnlyPrevious(): Promise<void> {
+          expect((await store.listFrameworks()).map((s) => `${s.id}@${s.version}`)).toEqual(['tiny@1']);
+          expect(await store.loadFramework('tiny')).toStrictEqual(asStored(previous, '2025-01-01T00:00:00.000Z'));
+        }
+
+        it('a reference to an unknown competency in the last requirement', async () => {
+          const next = fullTinyFramework('2');
+          next.requirements[4]!.competency = 'unknown';
+          const error = await expectError(store.saveFramework(next), 'framework.invalid');
+          expect(error.details).toEqual([{ where: 'requirements.4.competency', message: 'unknown competency "unknown"' }]);
+          await expectOnlyPrevious();
+        });
+
+        it('a value the schema rejects, 1,500 records into the save', async () => {
+          const next = generateFullFramework({ occupations: 20, competencies: 100, requirements: 2_000 }, { id: 'tiny', version: '2' });
+          (next.requirements[1_380] as { importance: number }).importance = 1.5;
+          const calls: number[] = [];
+          const error = await expectError(store.saveFramework(next, { onProgress: (done) => calls.push(done) }), 'framework.invalid');
+          expect(error.details).toEqual([{ where: 'requirements.1380.importance', message: 'must be between 0 and 1, got 1.5' }]);
+          expect(calls).toEqual([0, 1_000]);
+          await expectOnlyPrevious();
+        });
+
+        it('a duplicate competency id', async () => {
+          const next = fullTinyFramework('2');
+          next.competencies[2]!.id = 'assessment';
+          const error = await expectError(store.saveFramework(next), 'framework.invalid');
+          expect(error.details).toEqual([{ where: 'competencies.2.id', message: 'duplicate competency id "assessment" (first defined at item 1)' }]);
+          await expectOnlyPrevious();
+        });
+
+        it('an abort thrown from onProgress midway, passed through unchanged', async () => {
+          const next = generateFullFramework({ occupations: 20, competencies: 100, requirements: 2_000 }, { id: 'tiny', version: '2' });
+          const abort = new Error('cancelled by the user');
+          const thrown = await store
+            .saveFramework(next, {
+              onProgress: (done, total) => {
+                if (done >= total / 2) throw abort;
+              },
+            })
+            .catch((e: unknown) => e);
+          expect(thrown).toBe(abort);
+          await expectOnlyPrevious();
+        });
+
+        it('a failed replace keeps the version it was replacing', async () => {
+          const next = fullTinyFramework('1');
+          next.requirements[4]!.occupation = 'nobody';
+          await expectError(store.saveFramework(next, { replace: true }), 'framework.invalid');
+          await expectOnlyPrevious();
+        });
+      });
+
+      it('keeps every version across closing and re-opening', async (context) => {
+        if (!target.persistent) context.skip();
+        const data = fullTinyFramework();
+        const summary = await store.saveFramework(data);
+        await reopen();
+        await reopen();
+        expect(await store.listFrameworks()).toStrictEqual([summary]);
+        expect(await store.loadFramework('tiny')).toStrictEqual(asStored(data, summary.importedAt));
+      });
+    });
+
+    describe('profiles', () => {
+      const nurse: ProfileInput = {
+        framework: 'tiny',
+        occupations: [{ occupation: 'nurse', years: 12 }],
+        competencies: [{ competency: 'assessment', level: 0.8 }],
+        languageLevel: 7,
+        province: 'ON',
+      };
+      const nurseParsed = {
+        framework: 'tiny',
+        occupations: [{ occupation: 'nurse', years: 12 }],
+        competencies: [{ competency: 'assessment', level: 0.8, evidence: 'self-assessed' }],
+        languageLevel: 7,
+        province: 'ON',
+        preferences: {},
+      };
+
+      it('stores a profile under a new UUID, with the schema defaults applied', async () => {
+        clock.at('2025-03-01T09:00:00.000Z');
+        const stored = await store.createProfile(nurse, { label: 'Case 17' });
+        expect(stored).toStrictEqual({
+          id: expect.stringMatching(UUID),
+          label: 'Case 17',
+          createdAt: '2025-03-01T09:00:00.000Z',
+          updatedAt: '2025-03-01T09:00:00.000Z',
+          profile: nurseParsed,
+        });
+        expect(await store.getProfile(stored.id)).toStrictEqual(stored);
+        const other = await store.createProfile({});
+        expect(other.id).not.toBe(stored.id);
+        expect(other).toStrictEqual({ id: other.id, createdAt: clock.current, updatedAt: clock.current, profile: { occupations: [], competencies: [], preferences: {} } });
+      });
+
+      it('rejects an invalid profile and stores nothing', async () => {
+        const error = await expectError(store.createProfile({ languageLevel: 13 }), 'profile.invalid');
+        expect(error.details).toEqual([{ where: 'languageLevel', message: 'Too big: expected number to be <=12' }]);
+        expect((await store.listProfiles()).items).toEqual([]);
+      });
+
+      it('returns undefined for an unknown profile', async () => {
+        expect(await store.getProfile('6f1c1c0e-0000-4000-8000-000000000000')).toBeUndefined();
+      });
+
+      it('merges an update at the top level: replaces given fields, removes null ones, keeps the rest', async () => {
+        const created = await store.createProfile(nurse, { label: 'Case 17' });
+        const { languageLevel: _removed, ...withoutLanguageLevel } = nurseParsed;
+        clock.at('2025-03-02T10:00:00.000Z');
+        const updated = await store.updateProfile(created.id, { province: 'QC', languageLevel: null, occupations: [{ occupation: 'aide' }] });
+        expect(updated).toStrictEqual({
+          id: created.id,
+          label: 'Case 17',
+          createdAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-03-02T10:00:00.000Z',
+          profile: { ...withoutLanguageLevel, province: 'QC', occupations: [{ occupation: 'aide' }] },
+        });
+        expect(await store.getProfile(created.id)).toStrictEqual(updated);
+      });
+
+      it('changes or removes the label on update', async () => {
+        const created = await store.createProfile(nurse, { label: 'Case 17' });
+        expect((await store.updateProfile(created.id, {}, { label: 'Case 18' })).label).toBe('Case 18');
+        const unlabelled = await store.updateProfile(created.id, {}, { label: null });
+        expect('label' in unlabelled).toBe(false);
+      });
+
+      it('rejects an update that would make the profile invalid and keeps the stored one', async () => {
+        const created = await store.createProfile(nurse);
+        const error = await expectError(store.updateProfile(created.id, { languageLevel: 0 }), 'profile.invalid');
+        expect(error.details).toEqual([{ where: 'languageLevel', message: 'Too small: expected number to be >=1' }]);
+        expect(await store.getProfile(created.id)).toStrictEqual(created);
+      });
+
+      it('refuses to update a profile that is not stored', async () => {
+        await expectError(store.updateProfile('6f1c1c0e-0000-4000-8000-000000000000', { province: 'QC' }), 'profile.not_found');
+      });
+
+      it('lists profiles newest first, a page at a time', async () => {
+        for (const n of [1, 2, 3, 4, 5]) await store.createProfile({}, { label: `p${n}` });
+        const labels = (page: { items: { label?: string }[] }) => page.items.map((p) => p.label);
+        const first = await store.listProfiles({ limit: 2 });
+        expect(labels(first)).toEqual(['p5', 'p4']);
+        const second = await store.listProfiles({ limit: 2, cursor: first.nextCursor! });
+        expect(labels(second)).toEqual(['p3', 'p2']);
+        const last = await store.listProfiles({ limit: 2, cursor: second.nextCursor! });
+        expect(labels(last)).toEqual(['p1']);
+        expect('nextCursor' in last).toBe(false);
+        expect(labels(await store.listProfiles())).toEqual(['p5', 'p4', 'p3', 'p2', 'p1']);
+      });
+
+      it('rejects a page size or cursor it did not hand out', async () => {
+        for (const limit of [0, 501, 1.5]) await expectError(store.listProfiles({ limit }), 'request.invalid');
+        await expectError(store.listProfiles({ cursor: 'not-a-cursor' }), 'request.invalid');
+      });
+
+      it('erases a deleted profile', async () => {
+        const kept = await store.createProfile({}, { label: 'kept' });
+        const erased = await store.createProfile(nurse, { label: 'erased' });
+        expect(await store.deleteProfile(erased.id)).toBe(true);
+        expect(await store.getProfile(erased.id)).toBeUndefined();
+        expect(await store.deleteProfile(erased.id)).toBe(false);
+        expect((await store.listProfiles()).items).toStrictEqual([kept]);
+        await expectError(store.updateProfile(erased.id, {}), 'profile.not_found');
+      });
+
+      it('keeps profiles across closing and re-opening', async (context) => {
+        if (!target.persistent) context.skip();
+        const created = await store.createProfile(nurse, { label: 'Case 17' });
+        await reopen();
+        expect(await store.getProfile(created.id)).toStrictEqual(created);
+      });
+    });
+  });
+}
