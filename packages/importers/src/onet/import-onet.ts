@@ -1,0 +1,116 @@
+// The O*NET text-release importer: reads whichever files of a release folder are present
+// (see README.md beside this file for the mapping) and returns a checked FrameworkData.
+// Every file is streamed row by row; a structural error stops the import with file:line:column.
+import { parseFramework, type CompetencyGroup, type Occupation, type Requirement } from '@bridgework/core';
+import type { ImportOptions, ImportResult } from '../import-result.ts';
+import { competenciesOf, readContentModel } from './content-model.ts';
+import { onetFrameworkMeta } from './framework-meta.ts';
+import { formatCount, type ImportContext } from './import-context.ts';
+import { jobZone, jobZoneNote, readJobZones } from './job-zones.ts';
+import { readOccupationData, type OccupationDraft } from './occupation-data.ts';
+import { readOccupationLinks } from './occupation-links.ts';
+import { readRatings } from './ratings.ts';
+import { openReleaseFolder, RATING_FILES } from './release-files.ts';
+import { readScales } from './scales.ts';
+import { assignFieldPaths } from './soc-structure.ts';
+import { readTechnologySkills } from './technology-skills.ts';
+import { readTitles } from './titles.ts';
+
+export interface OnetImportOptions extends ImportOptions {
+  /**
+   * Technology Skills.txt: 'competencies' (default) imports the commodities as competencies
+   * without requirements, 'requirements' also makes them requirements of the occupations that
+   * use them (see technology-skills.ts), 'skip' leaves the file out.
+   */
+  technology?: 'competencies' | 'requirements' | 'skip';
+}
+
+export async function importOnet(path: string, options: OnetImportOptions = {}): Promise<ImportResult> {
+  const release = await openReleaseFolder(path);
+  const context: ImportContext = {
+    release,
+    warnings: [],
+    rowsRead: {},
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  };
+
+  const scales = await readScales(context);
+  const model = await readContentModel(context);
+  const occupations = await readOccupationData(context);
+  await assignFieldPaths(context, occupations);
+
+  const requirements: Requirement[] = [];
+  const rated = new Set<string>();
+  const ratedIn = new Map<string, string>();
+  let latestDate: string | undefined;
+  for (const name of RATING_FILES) {
+    const file = release.get(name);
+    if (file === undefined) {
+      context.warnings.push(`${name} not found: no ratings from it`);
+      continue;
+    }
+    const read = await readRatings(context, file, { model, scales, occupations, ratedIn });
+    for (const r of read.requirements) requirements.push(r);
+    for (const id of read.rated) rated.add(id);
+    if (read.latestDate !== undefined && (latestDate === undefined || read.latestDate > latestDate)) latestDate = read.latestDate;
+  }
+  const ratedOccupations = new Set(requirements.map((r) => r.occupation));
+  const { competencies, groups } = competenciesOf(model, rated);
+  const competencyGroups: CompetencyGroup[] = groups;
+
+  await readTitles(context, occupations);
+  await readJobZones(context, occupations);
+
+  const technologyMode = options.technology ?? 'competencies';
+  if (technologyMode !== 'skip') {
+    const scored = technologyMode === 'requirements' ? ratedOccupations : undefined;
+    const technology = await readTechnologySkills(context, occupations, model, scored);
+    if (technology.group !== undefined && technology.competencies.length > 0) {
+      competencyGroups.push(technology.group);
+      competencies.push(...technology.competencies);
+      for (const r of technology.requirements) requirements.push(r);
+    }
+  }
+
+  const occupationLinks = await readOccupationLinks(context, occupations);
+
+  const unrated = occupations.size - ratedOccupations.size;
+  if (unrated > 0) {
+    context.warnings.push(
+      `${formatCount(unrated)} of ${formatCount(occupations.size)} occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks`,
+    );
+  }
+
+  const data = parseFramework(
+    {
+      framework: onetFrameworkMeta({
+        folder: path,
+        ...(options.id !== undefined ? { id: options.id } : {}),
+        ...(options.version !== undefined ? { version: options.version } : {}),
+        ...(latestDate !== undefined ? { latestDate } : {}),
+      }),
+      occupations: [...occupations.values()].map(toOccupation),
+      competencyGroups,
+      competencies,
+      requirements,
+      occupationLinks,
+    },
+    { requireRequirements: false },
+  );
+  return { data, warnings: context.warnings, rowsRead: context.rowsRead };
+}
+
+function toOccupation(draft: OccupationDraft): Occupation {
+  return {
+    id: draft.code,
+    title: { en: draft.title },
+    ...(draft.alternateTitles.length > 0 ? { alternateTitles: { en: draft.alternateTitles } } : {}),
+    ...(draft.description !== undefined ? { description: { en: draft.description } } : {}),
+    codes: { onetSoc: draft.code },
+    fieldPath: draft.fieldPath,
+    regulation: [],
+    ...(draft.jobZone !== undefined
+      ? { entry: { trainingMonths: jobZone(draft.jobZone).trainingMonths }, notes: jobZoneNote(draft.jobZone) }
+      : {}),
+  };
+}

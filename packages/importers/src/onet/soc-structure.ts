@@ -1,0 +1,76 @@
+// The occupation hierarchy -> fieldPath [major group, minor group], broadest first. Read from
+// SOC Structure.csv (O*NET's SOC / O*NET-SOC 2019 structure: one row per major, minor, broad
+// and detailed group, each in its own column) when the release has it; otherwise the major
+// group comes from the code's first two digits and the 2018 SOC titles, with no minor group.
+import type { FieldGroup } from '@bridgework/core';
+import { CellReader } from './cells.ts';
+import { formatCount, openReleaseTable, sampleList, type ImportContext } from './import-context.ts';
+import type { Occupations } from './occupation-data.ts';
+import { SOC_STRUCTURE_FILES } from './release-files.ts';
+import { SOC_2018_MAJOR_GROUPS } from './soc-major-groups.ts';
+
+interface SocGroups {
+  major: Map<string, string>;
+  minor: Map<string, string>;
+}
+
+export async function assignFieldPaths(context: ImportContext, occupations: Occupations): Promise<void> {
+  const groups = await readSocStructure(context);
+  const unplaced: string[] = [];
+  for (const occupation of occupations.values()) {
+    const path = fieldPathOf(occupation.code, groups);
+    if (path.length === 0) unplaced.push(occupation.code);
+    occupation.fieldPath = path;
+  }
+  if (unplaced.length > 0) {
+    context.warnings.push(`${formatCount(unplaced.length)} occupation(s) have no SOC major group and no field path (${sampleList(unplaced)})`);
+  }
+}
+
+/**
+ * Minor groups are XX-Y000 except where SOC 2018 split a group (15-1200 Computer Occupations,
+ * 31-1100, 51-5100), so the longer prefix is tried first.
+ */
+function fieldPathOf(code: string, groups: SocGroups | undefined): FieldGroup[] {
+  const majorCode = `${code.slice(0, 2)}-0000`;
+  const majorTitle = groups?.major.get(majorCode) ?? SOC_2018_MAJOR_GROUPS[code.slice(0, 2)];
+  if (majorTitle === undefined) return [];
+  const path: FieldGroup[] = [{ code: majorCode, title: { en: majorTitle } }];
+  if (groups !== undefined) {
+    for (const minorCode of [`${code.slice(0, 5)}00`, `${code.slice(0, 4)}000`]) {
+      const minorTitle = groups.minor.get(minorCode);
+      if (minorTitle !== undefined) {
+        path.push({ code: minorCode, title: { en: minorTitle } });
+        break;
+      }
+    }
+  }
+  return path;
+}
+
+async function readSocStructure(context: ImportContext): Promise<SocGroups | undefined> {
+  const name = SOC_STRUCTURE_FILES.find((n) => context.release.get(n) !== undefined);
+  if (name === undefined) {
+    context.warnings.push(
+      `${SOC_STRUCTURE_FILES[0]} not found: field paths hold only the SOC 2018 major group, taken from the first two digits of each code`,
+    );
+    return undefined;
+  }
+  const table = await openReleaseTable(context, context.release.get(name)!);
+  const majorColumn = table.column('Major Group');
+  const minorColumn = table.column('Minor Group');
+  const titleColumn = table.column('SOC or O*NET-SOC 2019 Title', 'SOC or O*NET-SOC 2018 Title', 'SOC Title', 'Title');
+  const groups: SocGroups = { major: new Map(), minor: new Map() };
+  const cells = new CellReader(table);
+  for await (const row of table.countedRows()) {
+    for (const [column, level] of [[majorColumn, groups.major], [minorColumn, groups.minor]] as const) {
+      const code = cells.text(row, column);
+      if (code === undefined) continue;
+      if (!/^\d{2}-\d{4}$/.test(code)) {
+        throw cells.error(row, column, `${cells.name(column)} must be a SOC code like 29-1000, found ${JSON.stringify(row.get(column))}`);
+      }
+      level.set(code, cells.required(row, titleColumn));
+    }
+  }
+  return groups;
+}
