@@ -52,9 +52,9 @@ export const importEsco: Importer = async (dir, options = {}) => {
   if (files.broaderSkills) {
     const groupsName = files.skillGroups?.name ?? 'skillGroups_en.csv';
     await readSkillPillar(files.broaderSkills, skills, skillGroups.groups, hierarchy, { skills: skillsName, groups: groupsName }, ctx);
-    ctx.warnings.push(...hierarchy.warnings(files.broaderSkills.name));
   }
   hierarchy.apply(skillGroups.groups.items, skills.items, skillGroups.codes);
+  if (files.broaderSkills) ctx.warnings.push(...hierarchy.warnings(files.broaderSkills.name));
 
   const occupationLinks = files.broaderOccupations ? await readOccupationPillar(files.broaderOccupations, occupations, files.occupations.name, ctx) : [];
   const names = { occupations: files.occupations.name, skills: skillsName };

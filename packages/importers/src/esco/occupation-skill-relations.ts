@@ -42,7 +42,7 @@ export async function readOccupationSkillRelations(
     } else if (skill === undefined) {
       ctx.skipped.add(file.name, `skill not in ${names.skills}`, row.line, row.get(skillUri).trim());
     } else if (!requirements.add(occupation, skill, escoRequirement(occupations.items[occupation]!.id, skills.items[skill]!.id, type))) {
-      ctx.skipped.add(file.name, 'occupation-skill pair listed twice (the essential one, else the first, is kept)', row.line, `${occupationId} ${skillId}`);
+      ctx.skipped.add(file.name, 'occupation-skill pair listed twice; kept the essential one, else the first', row.line, `${occupationId} ${skillId}`);
     }
   }
   ctx.rowsRead[file.name] = rows;

@@ -16,6 +16,8 @@ export class SkillHierarchy {
   extraGroupParents = 0;
   /** Skills listed in more than one group: the first listed wins. */
   extraSkillGroups = 0;
+  /** Skills with neither a group nor a broader skill, counted by apply(). */
+  unplacedSkills = 0;
 
   addGroupParent(group: string, parent: string): void {
     const current = this.groupParents.get(group);
@@ -49,16 +51,22 @@ export class SkillHierarchy {
     }
     const languageGroups = new Set<string>();
     for (const [id, code] of groupCodes) if (code === LANGUAGE_GROUP_CODE) languageGroups.add(id);
+    this.unplacedSkills = 0;
     for (const skill of skills) {
       const group = this.groupOf(skill.id);
       if (group !== undefined) skill.group = group;
+      else if (!this.broaderSkills.has(skill.id)) this.unplacedSkills++;
       if (skill.kind !== 'language' && this.isLanguage(skill.id, languageGroups)) skill.kind = 'language';
     }
   }
 
-  /** Warnings about links the core model cannot hold. */
+  /** Warnings about skills the hierarchy leaves out and links the core model cannot hold; after apply(). */
   warnings(file: string): string[] {
     const warnings: string[] = [];
+    if (this.unplacedSkills > 0) {
+      const n = this.unplacedSkills;
+      warnings.push(`${file}: ${n} skill${n === 1 ? ' has' : 's have'} neither a group nor a broader skill: no group, and a language skill among them is not recognised as one`);
+    }
     if (this.extraSkillGroups > 0) {
       warnings.push(`${file}: ${this.extraSkillGroups} skill-to-group link${this.extraSkillGroups === 1 ? '' : 's'} beyond a skill's first group not kept (a competency has one group)`);
     }

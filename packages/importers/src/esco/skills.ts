@@ -9,7 +9,7 @@ import { isReleased, RELEASED } from './occupations.ts';
 import type { ReadContext } from './read-context.ts';
 import { conceptIdAt, fieldError, requiredText, unexpectedValue } from './row-values.ts';
 import { openCsv, type SourceFile } from './source-files.ts';
-import { listOf, REUSE_LEVELS, reuseLevel, SKILL_TYPES, skillKind } from './vocabulary.ts';
+import { listOf, NAMED_SKILL_TYPES, REUSE_LEVELS, reuseLevel, skillKind } from './vocabulary.ts';
 
 export async function readSkills(file: SourceFile, ctx: ReadContext): Promise<Catalogue<Competency>> {
   const skills = new Catalogue<Competency>();
@@ -32,10 +32,10 @@ export async function readSkills(file: SourceFile, ctx: ReadContext): Promise<Ca
     }
     const skillType = row.get(type).trim();
     const kind = skillKind(skillType);
-    if (kind === undefined) throw unexpectedValue(table, row, type, `${listOf(Object.keys(SKILL_TYPES).filter((t) => t !== ''))} or empty`);
+    if (kind === undefined) throw unexpectedValue(table, row, type, listOf(NAMED_SKILL_TYPES, { orEmpty: true }));
     if (skillType === '') untyped++;
     const level = reuseLevel(row.get(reuse).trim());
-    if (level === undefined) throw unexpectedValue(table, row, reuse, `${listOf(REUSE_LEVELS)} or empty`);
+    if (level === undefined) throw unexpectedValue(table, row, reuse, listOf(REUSE_LEVELS, { orEmpty: true }));
     const name = requiredText(table, row, label);
     const skill: Competency = { id, label: { en: name }, kind, externalId: row.get(uri).trim() };
     const alternates = splitLabels(row.get(alt), name);

@@ -39,8 +39,12 @@ export function reuseLevel(value: string): ReuseLevel | null | undefined {
 export const REGULATED_URI = 'http://data.europa.eu/esco/regulated-professions/regulated';
 export const UNREGULATED_URI = 'http://data.europa.eu/esco/regulated-professions/unregulated';
 
-/** Quotes a value for "expected X, found Y" messages. */
-export function listOf(values: readonly string[]): string {
+/** The allowed values for "must be X, found Y" messages: `"a", "b" or "c"`, `"a", "b" or empty`. */
+export function listOf(values: readonly string[], options: { orEmpty?: boolean } = {}): string {
   const quoted = values.map((v) => JSON.stringify(v));
+  if (options.orEmpty) quoted.push('empty');
   return quoted.length <= 2 ? quoted.join(' or ') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
+
+/** The skill types a file may name (the empty one aside). */
+export const NAMED_SKILL_TYPES: readonly string[] = Object.keys(SKILL_TYPES).filter((type) => type !== '');

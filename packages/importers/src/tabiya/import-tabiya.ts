@@ -55,9 +55,9 @@ export const importTabiya: Importer = async (dir, options = {}) => {
   if (files.skillHierarchy) {
     const names = { skills: TABIYA_FILES.skills, groups: TABIYA_FILES.skillGroups };
     await readSkillHierarchy(files.skillHierarchy, skillGroups, skills, hierarchy, names, ctx);
-    ctx.warnings.push(...hierarchy.warnings(files.skillHierarchy.name));
   }
   hierarchy.apply(skillGroups.groups.items, skills?.skills.items ?? [], skillGroups.codes);
+  if (files.skillHierarchy) ctx.warnings.push(...hierarchy.warnings(files.skillHierarchy.name));
 
   let requirements: Requirement[] = [];
   let related: Relation[] = [];

@@ -67,7 +67,7 @@ export async function readOccupationSkillRelations(
         ? escoRequirement(occupationRef, skillRef, type)
         : { occupation: occupationRef, competency: skillRef, importance: value!, level: ESCO_LEVEL, essential: false, source: { scale: 'esco', importance: value! } };
     if (!requirements.add(occupation, skill, requirement)) {
-      ctx.skipped.add(file.name, 'occupation-skill pair listed twice (the essential one, else the first, is kept)', row.line, `${occupationKey} ${skillKey}`);
+      ctx.skipped.add(file.name, 'occupation-skill pair listed twice; kept the essential one, else the first', row.line, `${occupationKey} ${skillKey}`);
     }
   }
   ctx.rowsRead[file.name] = rows;

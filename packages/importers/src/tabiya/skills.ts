@@ -9,7 +9,7 @@ import type { ReadContext } from '../esco/read-context.ts';
 import { requiredText, unexpectedValue } from '../esco/row-values.ts';
 import type { SkillGroups } from '../esco/skill-groups.ts';
 import { openCsv, type SourceFile } from '../esco/source-files.ts';
-import { listOf, REUSE_LEVELS, reuseLevel, SKILL_TYPES, skillKind } from '../esco/vocabulary.ts';
+import { listOf, NAMED_SKILL_TYPES, REUSE_LEVELS, reuseLevel, skillKind } from '../esco/vocabulary.ts';
 import { addKeyed, entityId, tabiyaIdAt, type TabiyaKeys } from './entity-id.ts';
 import { mergeFrench } from './french.ts';
 
@@ -72,9 +72,9 @@ export async function readSkills(en: SourceFile, fr: SourceFile | undefined, ctx
     rows++;
     const tabiyaId = tabiyaIdAt(table, row, id);
     const kind = skillKind(row.get(type).trim());
-    if (kind === undefined) throw unexpectedValue(table, row, type, `${listOf(Object.keys(SKILL_TYPES).filter((t) => t !== ''))} or empty`);
+    if (kind === undefined) throw unexpectedValue(table, row, type, listOf(NAMED_SKILL_TYPES, { orEmpty: true }));
     const level = reuseLevel(row.get(reuse).trim());
-    if (level === undefined) throw unexpectedValue(table, row, reuse, `${listOf(REUSE_LEVELS)} or empty`);
+    if (level === undefined) throw unexpectedValue(table, row, reuse, listOf(REUSE_LEVELS, { orEmpty: true }));
     const name = requiredText(table, row, label);
     const uri = row.get(origin).trim();
     const skill: Competency = { id: entityId(uri, tabiyaId), label: { en: name }, kind, externalId: isEscoUri(uri) ? uri : tabiyaId };
