@@ -129,6 +129,14 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
         expect(await store.loadFramework('generated')).toStrictEqual(asStored(data, clock.current));
       });
 
+      it('stamps the time of the save as importedAt, whatever the data said', async () => {
+        const data = minimalFramework();
+        data.framework.importedAt = '2020-01-01T00:00:00.000Z';
+        clock.at('2025-04-04T04:04:04.004Z');
+        expect((await store.saveFramework(data)).importedAt).toBe('2025-04-04T04:04:04.004Z');
+        expect((await store.loadFramework('minimal')).framework.importedAt).toBe('2025-04-04T04:04:04.004Z');
+      });
+
       it('refuses to save a stored (id, version) again and keeps the stored one', async () => {
         const original = fullTinyFramework();
         await store.saveFramework(original);

@@ -1,0 +1,50 @@
+// Store figures at ESCO size (3,000 occupations, 14,000 competencies, 124,000 requirements),
+// printed as JSON lines: generate, save, first load on a fresh connection, repeated loads
+// (median), delete, and what a per-row zod parse of the requirements would add to a load.
+// Run: node --import tsx packages/store/test/bench-store.ts [loads=5]
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Requirement } from '@bridgework/core';
+import { countRecords, openSqliteStore } from '../src/index.ts';
+import { ESCO_SIZE, generateFullFramework } from './generate-full-framework.ts';
+
+const loads = Number(process.argv[2] ?? 5);
+const print = (name: string, figures: Record<string, number | string>): void => console.log(JSON.stringify({ name, ...figures }));
+const round = (ms: number): number => Math.round(ms);
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function time<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bw-bench-'));
+try {
+  const path = join(dir, 'bench.db');
+  const [data, generateMs] = await time(() => generateFullFramework(ESCO_SIZE, { id: 'esco-size' }));
+  const counts = countRecords(data);
+  print('store.generate', { ms: round(generateMs), ...counts });
+
+  const writer = openSqliteStore(path);
+  const [, saveMs] = await time(() => writer.saveFramework(data));
+  await writer.close();
+  print('store.save', { ms: round(saveMs), bytes: statSync(path).size });
+
+  const reader = openSqliteStore(path);
+  const [loaded, firstLoadMs] = await time(() => reader.loadFramework('esco-size'));
+  print('store.load.first', { ms: round(firstLoadMs) });
+  const loadTimes: number[] = [];
+  for (let run = 0; run < loads; run++) loadTimes.push((await time(() => reader.loadFramework('esco-size')))[1]);
+  print('store.load', { median_ms: round(median(loadTimes)), min_ms: round(Math.min(...loadTimes)), max_ms: round(Math.max(...loadTimes)), runs: loads });
+
+  const [, parseMs] = await time(() => loaded.requirements.forEach((r) => Requirement.parse(r)));
+  print('store.load.requirements_zod_parse_would_add', { ms: round(parseMs) });
+
+  const [, deleteMs] = await time(() => reader.deleteFrameworkVersion('esco-size', data.framework.version));
+  print('store.delete', { ms: round(deleteMs) });
+  await reader.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
