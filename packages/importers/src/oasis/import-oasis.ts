@@ -3,9 +3,8 @@
 // knowledge, work activities and personal attributes files, grouped as the guide arranges them;
 // requirements are the non-zero ratings (see rating-scales.ts for what is and is not imported and
 // the formula).
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { readdir } from 'node:fs/promises';
 import {
   BridgeworkError,
   parseFramework,

@@ -40,6 +40,8 @@ export async function readRatingFile(
   const name = basename(path);
   const warnings: string[] = [];
   const codeColumn = table.column('OaSIS Code - Final', 'OaSIS Code', 'OaSIS profile code');
+  // The label column is skipped, not read: the labels file is the reference, and rating files
+  // carry a few stale or mistyped labels ("farm machinery operators", "...managers.").
   const labelColumn = ['OaSIS Label - Final', 'OaSIS Label', 'Label'].map((n) => table.find(n)).find((i) => i >= 0) ?? -1;
 
   const columns: DescriptorColumn[] = [];
