@@ -18,6 +18,7 @@ export type BridgeworkErrorCode =
   | 'import.invalid_file'
   | 'import.missing_file'
   | 'import.failed'
+  | 'import.path_not_allowed'
   | 'store.failed'
   | 'request.invalid'
   | 'internal';

@@ -7,21 +7,24 @@ const profile = (input: ProfileInput) => Profile.parse(input);
 const fromPhysician = profile({ occupations: [{ occupation: 'physician' }] });
 
 describe('rank', () => {
-  // Physician levels: reasoning 0.9, communication 0.8 (total 1.7). history gets partial credit
-  // from reasoning through the related relation: 0.9 x (0.6 x 0.8) = 0.432.
+  // Physician levels: reasoning 0.9 (importance 1), communication 0.8 (importance 0.8), so the
+  // salience-weighted total is 1 x 0.9 + 0.8 x 0.8 = 1.54. history gets partial credit from
+  // reasoning through the related relation: 0.9 x (0.6 x 0.8) = 0.432. No field paths here, so
+  // the hierarchy factor is 1.
   it('computes coverage, gap, utilization and fit by the documented formulas', () => {
     const { results } = rank(index, fromPhysician);
     const pa = results.find((r) => r.occupation.id === 'pa')!;
     // met = 0.9 x min(0.432, 0.7) + 0.8 x min(0.8, 0.7) = 0.9488; total = 0.9 x 0.7 + 0.8 x 0.7 = 1.19
     expect(pa.coverage).toBeCloseTo(0.9488 / 1.19, 4);
     expect(pa.gap).toBeCloseTo(1.19 - 0.9488, 4);
-    expect(pa.utilization).toBeCloseTo(0.7 / 1.7, 4);
+    // used = salience 0.8 x min(0.8, 0.7)
+    expect(pa.utilization).toBeCloseTo(0.56 / 1.54, 4);
     expect(pa.essentialCoverage).toBe(1);
-    expect(pa.fit).toBeCloseTo((0.9488 / 1.19) * Math.sqrt(0.7 / 1.7), 4);
+    expect(pa.fit).toBeCloseTo((0.9488 / 1.19) * (0.56 / 1.54), 4);
     const nurse = results.find((r) => r.occupation.id === 'nurse')!;
     expect(nurse.coverage).toBe(1);
     expect(nurse.gap).toBe(0);
-    expect(nurse.fit).toBeCloseTo(Math.sqrt(0.8 / 1.7), 4);
+    expect(nurse.fit).toBeCloseTo(0.64 / 1.54, 4);
   });
 
   it('orders by fit and reports the source occupation apart', () => {

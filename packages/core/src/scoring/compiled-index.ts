@@ -47,6 +47,8 @@ export interface CompiledIndex extends RelatedMatrix {
   trainingMonths: Float32Array;
   /** NOC TEER 0-5; -1 when unknown. */
   teer: Int8Array;
+  /** Field path as interned codes: fieldCodes[d][o] is level d's code id, -1 past the path's end. */
+  fieldCodes: Int32Array[];
   /** Competency kind 'language' marker, for the language-need flag. */
   isLanguage: Uint8Array;
   /** Competency reuse: 1 when transversal (kept apart when judging fields). */
@@ -122,6 +124,16 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     trainingMonths[i] = o.entry?.trainingMonths ?? Number.NaN;
     teer[i] = o.codes.teer ?? -1;
   });
+  const depth = occupations.reduce((m, o) => Math.max(m, o.fieldPath.length), 0);
+  const interned = new Map<string, number>();
+  const fieldCodes = Array.from({ length: depth }, () => new Int32Array(nOcc).fill(-1));
+  occupations.forEach((o, i) => {
+    o.fieldPath.forEach((f, d) => {
+      let code = interned.get(f.code);
+      if (code === undefined) interned.set(f.code, (code = interned.size));
+      fieldCodes[d]![i] = code;
+    });
+  });
   const isLanguage = new Uint8Array(nComp);
   const isTransversal = new Uint8Array(nComp);
   competencies.forEach((c, i) => {
@@ -152,6 +164,7 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     regulatedMask,
     trainingMonths,
     teer,
+    fieldCodes,
     isLanguage,
     isTransversal,
     similarity,

@@ -6,10 +6,19 @@ import { Preferences } from '../schema/profile.ts';
 export const FitWeights = z.strictObject({
   /** Exponent on coverage: the share of the target's needs already met. */
   coverage: z.number().min(0).max(5).default(1),
-  /** Exponent on utilization: the share of the person's strengths the target uses. */
-  utilization: z.number().min(0).max(5).default(0.5),
+  /**
+   * Exponent on utilization: the share of the person's strengths the target uses, each strength
+   * weighted by its importance in the person's own occupation.
+   */
+  utilization: z.number().min(0).max(5).default(1),
   /** Exponent on essential coverage: a missing essential competency weighs heavily. */
   essential: z.number().min(0).max(5).default(0.5),
+  /**
+   * Strength of the occupation hierarchy: the fit is multiplied by (1 + field x p) / (1 + field),
+   * p = share of the field path the target shares with the source occupation (0..1); no effect
+   * when either has no field path.
+   */
+  field: z.number().min(0).max(10).default(0.3),
 });
 export type FitWeights = z.infer<typeof FitWeights>;
 
@@ -20,7 +29,7 @@ export const RankOptions = z.strictObject({
   explain: z.int().min(0).max(100).optional(),
   /** Credit related competencies (siblings, broader/narrower, explicit relations). */
   partialCredit: z.boolean().default(true),
-  weights: FitWeights.default({ coverage: 1, utilization: 0.5, essential: 0.5 }),
+  weights: FitWeights.prefault({}),
   /** Filters; merged over the profile's own preferences (these win). */
   filters: Preferences.optional(),
   /** Leave out alternatives below this coverage. */

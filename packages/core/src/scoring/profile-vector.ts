@@ -16,9 +16,17 @@ export interface ProfileVector {
   competencies: Uint32Array;
   levels: Float32Array;
   evidence: Uint8Array;
-  /** Sum of own levels: the denominator of utilization. */
+  /**
+   * How much each competency counts among the person's strengths: its importance in the source
+   * occupation, or DECLARED_SALIENCE for a competency the person adds. Weighs utilization.
+   */
+  salience: Float32Array;
+  /** Sum of salience x level: the denominator of utilization. */
   totalLevel: number;
 }
+
+/** Salience of a competency a person declares beyond their source occupation's requirements. */
+export const DECLARED_SALIENCE = 0.75;
 
 /**
  * Resolves occupation references (id, code or title) and competency ids. A profile built only
@@ -40,6 +48,7 @@ export function resolveProfile(index: CompiledIndex, profile: Profile): ProfileV
   const years: (number | undefined)[] = [];
   const level = new Map<number, number>();
   const evidence = new Map<number, number>();
+  const salience = new Map<number, number>();
   const fromOccupation = EVIDENCE_CODES.indexOf('from-occupation');
 
   for (const ref of profile.occupations) {
@@ -55,6 +64,7 @@ export function resolveProfile(index: CompiledIndex, profile: Profile): ProfileV
         level.set(c, l);
         evidence.set(c, fromOccupation);
       }
+      salience.set(c, Math.max(salience.get(c) ?? 0, index.reqImportance[k]!));
     }
   }
   const unknown: string[] = [];
@@ -66,6 +76,7 @@ export function resolveProfile(index: CompiledIndex, profile: Profile): ProfileV
     }
     level.set(c, override.level);
     evidence.set(c, EVIDENCE_CODES.indexOf(override.evidence));
+    if (!salience.has(c)) salience.set(c, DECLARED_SALIENCE);
   }
   if (unknown.length > 0) {
     throw new BridgeworkError(
@@ -86,12 +97,14 @@ export function resolveProfile(index: CompiledIndex, profile: Profile): ProfileV
   const competencies = new Uint32Array(entries.length);
   const levels = new Float32Array(entries.length);
   const evidenceCodes = new Uint8Array(entries.length);
+  const saliences = new Float32Array(entries.length);
   let totalLevel = 0;
   entries.forEach(([c, l], i) => {
     competencies[i] = c;
     levels[i] = l;
     evidenceCodes[i] = evidence.get(c)!;
-    totalLevel += l;
+    saliences[i] = salience.get(c)!;
+    totalLevel += saliences[i]! * l;
   });
-  return { profile, sources, years, competencies, levels, evidence: evidenceCodes, totalLevel };
+  return { profile, sources, years, competencies, levels, evidence: evidenceCodes, salience: saliences, totalLevel };
 }

@@ -103,13 +103,42 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   };
 }
 
-/** fit = coverage^a x utilization^b x essentialCoverage^c: geometric, so one weak part pulls it down. */
+/**
+ * fit = coverage^a x utilization^b x essentialCoverage^c x hierarchy factor: geometric, so one
+ * weak part pulls it down.
+ */
 function fitOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number, w: FitWeights): number {
   const coverage = ws.met[o]! / index.totalWeightedLevel[o]!;
   const utilization = vector.totalLevel > 0 ? ws.used[o]! / vector.totalLevel : 0;
   const essentialTotal = index.essentialWeightedLevel[o]!;
   const essential = essentialTotal > 0 ? ws.essentialMet[o]! / essentialTotal : 1;
-  return Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization) * Math.pow(essential, w.essential);
+  const proximity = w.field > 0 ? fieldProximity(index, vector.sources, o) : -1;
+  const hierarchy = proximity >= 0 ? (1 + w.field * proximity) / (1 + w.field) : 1;
+  return Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization) * Math.pow(essential, w.essential) * hierarchy;
+}
+
+/**
+ * Share of the field path (broadest first) that o shares with the closest source occupation:
+ * 1 for the same leaf group, 0 for different broadest groups, -1 when there is nothing to
+ * compare (no source occupation, or no field path on either side). O(sources x depth).
+ */
+export function fieldProximity(index: CompiledIndex, sources: readonly number[], o: number): number {
+  const levels = index.fieldCodes;
+  let best = -1;
+  for (const s of sources) {
+    let shared = 0;
+    let depth = 0;
+    for (let d = 0; d < levels.length; d++) {
+      const a = levels[d]![s]!;
+      const b = levels[d]![o]!;
+      if (a < 0 && b < 0) break;
+      depth++;
+      if (shared === d && a === b) shared++;
+    }
+    if (depth > 0 && (levels[0]![s]! < 0 || levels[0]![o]! < 0)) continue;
+    if (depth > 0 && shared / depth > best) best = shared / depth;
+  }
+  return best;
 }
 
 export function scoresOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number, w: FitWeights): Scores {

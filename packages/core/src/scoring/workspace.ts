@@ -7,6 +7,8 @@ import type { ProfileVector } from './profile-vector.ts';
 export interface Workspace {
   /** Own level per competency (0 when absent). */
   own: Float32Array;
+  /** Salience of each own competency (see ProfileVector.salience). */
+  salience: Float32Array;
   /** Effective level p'(c) = max(own, best partial credit). */
   effective: Float32Array;
   /** Competency whose level gave the partial credit, or -1 when the level is the person's own. */
@@ -14,7 +16,7 @@ export interface Workspace {
   /** Competencies with a nonzero effective level, in touchedCount entries. */
   touched: Uint32Array;
   touchedCount: number;
-  /** Per occupation: sum of w*min(p', L); of min(p, L) over own competencies; of w*min(p', L) over essentials. */
+  /** Per occupation: sum of w*min(p', L); of salience*min(p, L) over own competencies; of w*min(p', L) over essentials. */
   met: Float64Array;
   used: Float64Array;
   essentialMet: Float64Array;
@@ -27,6 +29,7 @@ export function workspaceFor(index: CompiledIndex): Workspace {
   if (!ws) {
     ws = {
       own: new Float32Array(index.competencyCount),
+      salience: new Float32Array(index.competencyCount),
       effective: new Float32Array(index.competencyCount),
       creditFrom: new Int32Array(index.competencyCount).fill(-1),
       touched: new Uint32Array(index.competencyCount),
@@ -48,6 +51,7 @@ export function loadProfile(index: CompiledIndex, ws: Workspace, vector: Profile
   for (let i = 0; i < ws.touchedCount; i++) {
     const c = ws.touched[i]!;
     ws.own[c] = 0;
+    ws.salience[c] = 0;
     ws.effective[c] = 0;
     ws.creditFrom[c] = -1;
   }
@@ -56,6 +60,7 @@ export function loadProfile(index: CompiledIndex, ws: Workspace, vector: Profile
   for (let i = 0; i < competencies.length; i++) {
     const c = competencies[i]!;
     ws.own[c] = levels[i]!;
+    ws.salience[c] = vector.salience[i]!;
     ws.effective[c] = levels[i]!;
     ws.touched[count++] = c;
   }
@@ -83,7 +88,7 @@ export function loadProfile(index: CompiledIndex, ws: Workspace, vector: Profile
  * competency with the profile. O(postings of the touched competencies + occupations).
  */
 export function accumulate(index: CompiledIndex, ws: Workspace): void {
-  const { met, used, essentialMet, own, effective, touched } = ws;
+  const { met, used, essentialMet, own, salience, effective, touched } = ws;
   met.fill(0);
   used.fill(0);
   essentialMet.fill(0);
@@ -92,6 +97,7 @@ export function accumulate(index: CompiledIndex, ws: Workspace): void {
     const c = touched[i]!;
     const p = effective[c]!;
     const q = own[c]!;
+    const s = salience[c]!;
     for (let j = postStart[c]!; j < postStart[c + 1]!; j++) {
       const k = postRequirement[j]!;
       const o = reqOccupation[k]!;
@@ -99,7 +105,7 @@ export function accumulate(index: CompiledIndex, ws: Workspace): void {
       const m = reqImportance[k]! * (p < l ? p : l);
       met[o]! += m;
       if (reqEssential[k]) essentialMet[o]! += m;
-      if (q > 0) used[o]! += q < l ? q : l;
+      if (q > 0) used[o]! += s * (q < l ? q : l);
     }
   }
 }
