@@ -74,6 +74,11 @@ export async function importOnet(path: string, options: OnetImportOptions = {}):
 
   const occupationLinks = await readOccupationLinks(context, occupations);
 
+  // Each occupation's requirements together, in Occupation Data order (stable: within one
+  // occupation, the order of the files and rows), so exports and diffs read per occupation.
+  const position = new Map([...occupations.keys()].map((code, i) => [code, i] as const));
+  requirements.sort((a, b) => position.get(a.occupation)! - position.get(b.occupation)!);
+
   const unrated = occupations.size - ratedOccupations.size;
   if (unrated > 0) {
     context.warnings.push(
