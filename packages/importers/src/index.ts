@@ -5,3 +5,4 @@ export { openTable, normalizeHeader, type Table, type TableRow } from './text/ta
 export type { ImportOptions, ImportProgress, ImportResult, Importer } from './import-result.ts';
 export { importNative, NATIVE_FILES } from './native/index.ts';
 export { importFramework, isImportKind, IMPORT_KINDS, type ImportKind } from './registry.ts';
+export { readCrosswalk } from './crosswalk/index.ts';

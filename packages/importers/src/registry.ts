@@ -3,14 +3,16 @@
 import { BridgeworkError } from '@bridgework/core';
 import type { ImportOptions, ImportResult, Importer } from './import-result.ts';
 
-export const IMPORT_KINDS = ['native', 'onet', 'esco', 'noc'] as const;
+export const IMPORT_KINDS = ['native', 'onet', 'esco', 'tabiya', 'noc', 'oasis'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const loaders: Record<ImportKind, () => Promise<Importer>> = {
   native: async () => (await import('./native/index.ts')).importNative,
   onet: async () => (await import('./onet/index.ts')).importOnet,
   esco: async () => (await import('./esco/index.ts')).importEsco,
+  tabiya: async () => (await import('./tabiya/index.ts')).importTabiya,
   noc: async () => (await import('./noc/index.ts')).importNoc,
+  oasis: async () => (await import('./oasis/index.ts')).importOasis,
 };
 
 export function isImportKind(kind: string): kind is ImportKind {
