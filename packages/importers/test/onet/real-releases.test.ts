@@ -1,0 +1,220 @@
+// importOnet on the real O*NET copies in ../shared/frameworks-data (onet-25 and onet-29; see
+// that folder's README). Every expected number is computed here from the source files with a
+// plain split, independently of the importer. Skipped, with a warning, where the folder is absent.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseFramework, type FrameworkData } from '@bridgework/core';
+import type { ImportResult } from '../../src/import-result.ts';
+import { importOnet, JOB_ZONES } from '../../src/onet/index.ts';
+import { ratingValue, realRelease, tsvRows, usablePairs, type Row } from './source-files.ts';
+
+const ONET_25 = realRelease('onet-25');
+const ONET_29 = realRelease('onet-29');
+
+const codesOf = (rows: Row[]) => new Set(rows.map((r) => r['O*NET-SOC Code']!));
+const pairsOf = (data: FrameworkData) =>
+  new Set(data.requirements.filter((r) => !r.competency.startsWith('unspsc.')).map((r) => `${r.occupation} ${r.competency}`));
+const occupation = (data: FrameworkData, id: string) => data.occupations.find((o) => o.id === id)!;
+const requirement = (data: FrameworkData, occupationId: string, competency: string) =>
+  data.requirements.find((r) => r.occupation === occupationId && r.competency === competency);
+const folded = (titles: Iterable<string>) => new Set([...titles].map((t) => t.replace(/\s+/g, ' ').trim().toLowerCase()));
+
+/** Major and minor group titles from SOC Structure.csv: `code,,,,,title` rows, title maybe quoted. */
+function socTitles(dir: string): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const line of readFileSync(join(dir, 'SOC Structure.csv'), 'utf8').split('\n').slice(1)) {
+    const cells = line.split(',');
+    const code = cells[0] || cells[1];
+    if (code) titles.set(code, cells.slice(5).join(',').replace(/^"|"$/g, ''));
+  }
+  return titles;
+}
+
+describe.skipIf(ONET_25 === undefined)('importOnet on O*NET 25 (onet-25)', () => {
+  const dir = ONET_25!;
+  let result: ImportResult;
+  let data: FrameworkData;
+  let skills: Row[];
+  beforeAll(async () => {
+    result = await importOnet(dir);
+    data = result.data;
+    skills = tsvRows(dir, 'Skills.txt');
+  });
+
+  it('passes parseFramework and is versioned from the folder name', () => {
+    expect(parseFramework(data, { requireRequirements: false }).occupations).toHaveLength(data.occupations.length);
+    expect(data.framework).toMatchObject({ id: 'onet', name: 'O*NET 25', version: '25', source: { kind: 'onet', release: '25' } });
+  });
+
+  it('has one occupation per code of Occupation Data, the codes rated in Skills.txt', () => {
+    const listed = codesOf(tsvRows(dir, 'Occupation Data.txt'));
+    expect(new Set(data.occupations.map((o) => o.id))).toEqual(listed);
+    expect(new Set(data.occupations.map((o) => o.id))).toEqual(codesOf(skills));
+    expect(data.occupations).toHaveLength(873);
+  });
+
+  it('makes a requirement of every pair with a usable IM and LV row, and of no other', () => {
+    const expected = usablePairs(skills);
+    expect(pairsOf(data)).toEqual(expected);
+    expect(data.requirements).toHaveLength(expected.size);
+  });
+
+  it('normalises Registered Nurses on Reading Comprehension from the raw IM and LV', () => {
+    const im = ratingValue(skills, '29-1141.00', '2.A.1.a', 'IM');
+    const lv = ratingValue(skills, '29-1141.00', '2.A.1.a', 'LV');
+    expect(requirement(data, '29-1141.00', '2.A.1.a')).toEqual({
+      occupation: '29-1141.00',
+      competency: '2.A.1.a',
+      importance: (im - 1) / 4,
+      level: lv / 7,
+      essential: im >= 4,
+      source: { scale: 'onet', importance: im, level: lv },
+    });
+  });
+
+  it('leaves out every pair with a suppressed or not-relevant row', () => {
+    const flagged = skills.filter((r) => r['Recommend Suppress'] === 'Y' || r['Not Relevant'] === 'Y');
+    expect(flagged.length).toBeGreaterThan(0);
+    const pairs = pairsOf(data);
+    for (const row of flagged) expect(pairs.has(`${row['O*NET-SOC Code']} ${row['Element ID']}`)).toBe(false);
+  });
+
+  it('imports the Career Changers Matrix: one ranked link per row', () => {
+    const matrix = tsvRows(dir, 'Career Changers Matrix.txt');
+    expect(data.occupationLinks).toHaveLength(7221);
+    expect(data.occupationLinks.map((l) => [l.from, l.to, l.type, l.rank])).toEqual(
+      matrix.map((r) => [r['O*NET-SOC Code'], r['Related O*NET-SOC Code'], 'career-changer', Number(r['Index'])]),
+    );
+  });
+
+  it('places occupations under their SOC major and minor group', () => {
+    const titles = socTitles(dir);
+    const path = (id: string) => occupation(data, id).fieldPath.map((g) => [g.code, g.title.en]);
+    expect(path('29-1141.00')).toEqual([['29-0000', titles.get('29-0000')], ['29-1000', titles.get('29-1000')]]);
+    // SOC 2018 split 15-1000 into 15-1200 (Computer Occupations) and 15-2000.
+    expect(path('15-1211.00')).toEqual([['15-0000', titles.get('15-0000')], ['15-1200', titles.get('15-1200')]]);
+    expect(data.occupations.filter((o) => o.fieldPath.length !== 2)).toEqual([]);
+  });
+
+  it('adds the reported titles, each once, and warns about rows of codes it does not know', () => {
+    const reported = tsvRows(dir, 'Sample of Reported Titles.txt');
+    const nurse = occupation(data, '29-1141.00');
+    const titles = folded([nurse.title.en, ...nurse.alternateTitles!.en!]);
+    const expected = folded(reported.filter((r) => r['O*NET-SOC Code'] === '29-1141.00').map((r) => r['Reported Job Title']!));
+    expect(expected.size).toBeGreaterThan(0);
+    for (const title of expected) expect(titles).toContain(title);
+    expect(titles.size).toBe(nurse.alternateTitles!.en!.length + 1);
+
+    const known = codesOf(tsvRows(dir, 'Occupation Data.txt'));
+    const unknownRows = reported.filter((r) => !known.has(r['O*NET-SOC Code']!));
+    expect(result.warnings).toContain(
+      `Sample of Reported Titles.txt: skipped ${unknownRows.length} rows for ${codesOf(unknownRows).size} O*NET-SOC code(s) not in Occupation Data.txt (${[...codesOf(unknownRows)].slice(0, 3).join(', ')} and ${codesOf(unknownRows).size - 3} more)`,
+    );
+  });
+
+  it('makes one technology competency per commodity of a known occupation', () => {
+    const known = codesOf(tsvRows(dir, 'Occupation Data.txt'));
+    const commodities = new Set(tsvRows(dir, 'Technology Skills.txt').filter((r) => known.has(r['O*NET-SOC Code']!)).map((r) => r['Commodity Code']));
+    expect(new Set(data.competencies.filter((c) => c.group === '5.F').map((c) => c.externalId))).toEqual(commodities);
+  });
+
+  it('counts the rows it read', () => {
+    expect(result.rowsRead['Skills.txt']).toBe(skills.length);
+    expect(result.rowsRead['Career Changers Matrix.txt']).toBe(7221);
+  });
+});
+
+describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () => {
+  const dir = ONET_29!;
+  let result: ImportResult;
+  let data: FrameworkData;
+  let skills: Row[];
+  let knowledge: Row[];
+  beforeAll(async () => {
+    result = await importOnet(dir);
+    data = result.data;
+    skills = tsvRows(dir, 'Skills.txt');
+    knowledge = tsvRows(dir, 'Knowledge.txt');
+  });
+
+  it('passes parseFramework, with the O*NET 29 attribution', () => {
+    expect(parseFramework(data, { requireRequirements: false }).requirements).toHaveLength(data.requirements.length);
+    expect(data.framework.version).toBe('29');
+    expect(data.framework.licence).toEqual({
+      name: 'CC BY 4.0',
+      url: 'https://creativecommons.org/licenses/by/4.0/',
+      attribution:
+        'This product includes information from the O*NET 29 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license.',
+    });
+  });
+
+  it('keeps every occupation of Occupation Data and rates those with usable Skills or Knowledge pairs', () => {
+    const listed = codesOf(tsvRows(dir, 'Occupation Data.txt'));
+    expect(new Set(data.occupations.map((o) => o.id))).toEqual(listed);
+    const expected = new Set([...usablePairs(skills), ...usablePairs(knowledge)].map((pair) => pair.split(' ')[0]!));
+    expect(new Set(data.requirements.map((r) => r.occupation))).toEqual(expected);
+    expect(expected).toEqual(new Set([...codesOf(skills), ...codesOf(knowledge)]));
+    expect(result.warnings).toContain(
+      `${listed.size - expected.size} of ${listed.size.toLocaleString('en-US')} occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks`,
+    );
+  });
+
+  it('makes a requirement of every usable Skills and Knowledge pair, and of no other', () => {
+    const expected = new Set([...usablePairs(skills), ...usablePairs(knowledge)]);
+    expect(pairsOf(data)).toEqual(expected);
+    expect(data.requirements).toHaveLength(expected.size);
+  });
+
+  it('normalises Registered Nurses on Reading Comprehension and on Medicine and Dentistry', () => {
+    const medicine = knowledge.find((r) => r['O*NET-SOC Code'] === '29-1141.00' && r['Element Name'] === 'Medicine and Dentistry')!['Element ID']!;
+    for (const [rows, element] of [[skills, '2.A.1.a'], [knowledge, medicine]] as const) {
+      const im = ratingValue(rows, '29-1141.00', element, 'IM');
+      const lv = ratingValue(rows, '29-1141.00', element, 'LV');
+      expect(requirement(data, '29-1141.00', element)).toMatchObject({ importance: (im - 1) / 4, level: lv / 7, essential: im >= 4 });
+    }
+  });
+
+  it('leaves out Knowledge pairs with a suppressed row', () => {
+    const suppressed = knowledge.filter((r) => r['Recommend Suppress'] === 'Y');
+    expect(suppressed.length).toBeGreaterThan(0);
+    const pairs = pairsOf(data);
+    for (const row of suppressed) expect(pairs.has(`${row['O*NET-SOC Code']} ${row['Element ID']}`)).toBe(false);
+  });
+
+  it('lists the Alternate Titles and reported titles of Registered Nurses', () => {
+    const nurse = occupation(data, '29-1141.00');
+    expect(nurse.description?.en).toBe(tsvRows(dir, 'Occupation Data.txt').find((r) => r['O*NET-SOC Code'] === '29-1141.00')!['Description']);
+    const titles = folded([nurse.title.en, ...nurse.alternateTitles!.en!]);
+    const alternate = tsvRows(dir, 'Alternate Titles.txt').filter((r) => r['O*NET-SOC Code'] === '29-1141.00');
+    const reported = tsvRows(dir, 'Sample of Reported Titles.txt').filter((r) => r['O*NET-SOC Code'] === '29-1141.00');
+    const expected = folded([
+      ...alternate.map((r) => r['Alternate Title']!),
+      ...alternate.map((r) => r['Short Title']!).filter((t) => t !== 'n/a'),
+      ...reported.map((r) => r['Reported Job Title']!),
+    ]);
+    expect(alternate.length).toBeGreaterThan(0);
+    for (const title of expected) expect(titles).toContain(title);
+    expect(titles.size).toBe(nurse.alternateTitles!.en!.length + 1);
+  });
+
+  it('gives each occupation of Job Zones.txt its zone in notes and its typical months', () => {
+    const zones = tsvRows(dir, 'Job Zones.txt');
+    expect(data.occupations.filter((o) => o.entry !== undefined)).toHaveLength(zones.length);
+    const zone = Number(zones.find((r) => r['O*NET-SOC Code'] === '29-1141.00')!['Job Zone']);
+    const nurse = occupation(data, '29-1141.00');
+    expect(nurse.entry).toEqual({ trainingMonths: JOB_ZONES[zone - 1]!.trainingMonths });
+    expect(nurse.notes).toMatch(new RegExp(`^O\\*NET Job Zone ${zone}: `));
+  });
+
+  it('derives the SOC major group of every occupation from its code', () => {
+    expect(occupation(data, '29-1141.00').fieldPath).toEqual([{ code: '29-0000', title: { en: 'Healthcare Practitioners and Technical Occupations' } }]);
+    expect(data.occupations.filter((o) => o.fieldPath.length !== 1)).toEqual([]);
+  });
+
+  it('counts the rows it read', () => {
+    expect(result.rowsRead['Skills.txt']).toBe(skills.length);
+    expect(result.rowsRead['Knowledge.txt']).toBe(knowledge.length);
+    expect(result.rowsRead['Alternate Titles.txt']).toBe(tsvRows(dir, 'Alternate Titles.txt').length);
+  });
+});
