@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import { FrameworkMeta } from '@bridgework/core';
 import type { FrameworkVersionSummary } from '../framework-summary.ts';
+import { present } from './row-values.ts';
 
 interface VersionRow {
   key: number;
@@ -96,9 +97,4 @@ function toSummary(row: VersionRow): FrameworkVersionSummary {
       crosswalks: row.crosswalk_count,
     },
   };
-}
-
-/** `{ key: value }` for a non-null column, `{}` for NULL, so optional fields stay absent. */
-export function present<K extends string, V>(key: K, value: V | null): { [P in K]?: V } {
-  return value === null ? {} : ({ [key]: value } as { [P in K]?: V });
 }

@@ -22,7 +22,8 @@ import {
   type Requirement,
   type SourceRating,
 } from '@bridgework/core';
-import { latestVersionKey, findVersionKey, present } from './framework-versions.ts';
+import { findVersionKey, latestVersionKey } from './framework-versions.ts';
+import { present } from './row-values.ts';
 
 export function loadFrameworkVersion(db: Database, id: string, version: string | undefined): FrameworkData {
   const read = db.transaction((): FrameworkData => {

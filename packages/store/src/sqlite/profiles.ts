@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { BridgeworkError, Profile, zodIssues, type ProfileInput } from '@bridgework/core';
 import type { ListProfilesOptions } from '../store.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
-import { present } from './framework-versions.ts';
+import { present } from './row-values.ts';
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 500;
