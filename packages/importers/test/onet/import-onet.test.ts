@@ -79,6 +79,30 @@ describe('importOnet on a hand-made release', () => {
     );
   });
 
+  it('treats an empty Data Value, blank or n/a, as a missing rating', async () => {
+    const { data, warnings } = await importOnet(await releaseWith({ overlay: 'empty-value' }));
+    expect(data.requirements.filter((r) => r.competency === '2.C.1.a')).toEqual([]);
+    expect(warnings).toContain(
+      'Knowledge.txt: left out 2 of 2 (occupation, element) pairs, since a requirement needs both a usable importance (IM) and level (LV): 2 with a suppressed (Recommend Suppress = Y) or empty rating',
+    );
+  });
+
+  it('imports Abilities.txt and Work Activities.txt, which have the Skills.txt layout', async () => {
+    const { data } = await importOnet(RELEASE);
+    const of = (kind: string) =>
+      data.requirements
+        .filter((r) => data.competencies.find((c) => c.id === r.competency)!.kind === kind)
+        .map((r) => [r.occupation, r.competency, r.importance, r.level]);
+    expect(of('ability')).toEqual([
+      ['29-1141.00', '1.A.1.a.1', importance(4.25), level(4.38)],
+      ['15-1252.00', '1.A.1.a.1', importance(3.75), level(3.88)],
+    ]);
+    expect(of('work-activity')).toEqual([
+      ['29-1141.00', '4.A.1.a.1', importance(4.5), level(4.62)],
+      ['15-1252.00', '4.A.3.a.1', importance(1.5), level(0.75)],
+    ]);
+  });
+
   it('reads blank cells exactly as n/a cells', async () => {
     const withNa = await importOnet(RELEASE);
     const withBlanks = await importOnet(await releaseWith({ overlay: 'blank-cells' }));
