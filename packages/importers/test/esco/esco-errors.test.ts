@@ -1,21 +1,15 @@
 import { rm, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BridgeworkError } from '@bridgework/core';
+import type { BridgeworkError } from '@bridgework/core';
 import { importEsco } from '../../src/esco/index.ts';
-import { fixtureCopy, FIXTURES, removeCopies } from './fixture-folder.ts';
+import { fixtureCopy, FIXTURES, rejectionOf, removeCopies } from './fixture-folder.ts';
 
 afterAll(removeCopies);
 
 /** The error importing the tiny folder with one broken file (fixtures/esco/broken/<name>) in place. */
 async function errorOf(broken: string): Promise<BridgeworkError> {
-  const dir = await fixtureCopy('esco', broken);
-  const error = await importEsco(dir, { version: '1' }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(BridgeworkError);
-  return error as BridgeworkError;
+  return rejectionOf(importEsco(await fixtureCopy('esco', broken), { version: '1' }));
 }
 
 const OCC1 = 'http://data.europa.eu/esco/occupation/0cc00000-0000-4000-8000-000000000001';
@@ -53,14 +47,13 @@ describe('importEsco on broken files', () => {
   it('refuses a folder without occupations_en.csv, naming the file and the folder', async () => {
     const dir = await fixtureCopy('esco');
     await rm(join(dir, 'occupations_en.csv'));
-    const error = await importEsco(dir).catch((e: unknown) => e as BridgeworkError);
-    expect(error).toBeInstanceOf(BridgeworkError);
+    const error = await rejectionOf(importEsco(dir));
     expect(error.code).toBe('import.missing_file');
     expect(error.message).toBe(`${dir}: missing required file occupations_en.csv (the occupations of ESCO's CSV download)`);
   });
 
   it('refuses a folder that does not exist', async () => {
-    const error = await importEsco(join(FIXTURES, 'esco', 'no-such-release')).catch((e: unknown) => e as BridgeworkError);
+    const error = await rejectionOf(importEsco(join(FIXTURES, 'esco', 'no-such-release')));
     expect(error.code).toBe('import.missing_file');
   });
 

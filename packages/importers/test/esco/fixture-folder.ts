@@ -4,6 +4,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BridgeworkError } from '@bridgework/core';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const made: string[] = [];
@@ -23,4 +24,14 @@ export async function fixtureCopy(kind: 'esco' | 'tabiya', broken?: string, fold
 
 export async function removeCopies(): Promise<void> {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+/** The BridgeworkError an import rejects with; fails the test if it resolves or throws something else. */
+export async function rejectionOf(run: Promise<unknown>): Promise<BridgeworkError> {
+  const outcome = await run.then(
+    () => new Error('expected the import to fail'),
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof BridgeworkError)) throw outcome;
+  return outcome;
 }

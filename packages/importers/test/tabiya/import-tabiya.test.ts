@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BridgeworkError, OccupationLookup, type FrameworkData } from '@bridgework/core';
+import { OccupationLookup, type BridgeworkError, type FrameworkData } from '@bridgework/core';
 import { importEsco } from '../../src/esco/index.ts';
 import { importTabiya } from '../../src/tabiya/index.ts';
 import type { ImportResult } from '../../src/import-result.ts';
-import { FIXTURES, fixtureCopy, removeCopies } from '../esco/fixture-folder.ts';
+import { FIXTURES, fixtureCopy, rejectionOf, removeCopies } from '../esco/fixture-folder.ts';
 
 const TINY = join(FIXTURES, 'tabiya', 'tiny');
 const occ = (n: number) => `0cc00000-0000-4000-8000-00000000000${n}`;
@@ -146,12 +146,7 @@ describe('importTabiya (Tabiya CSV export, tiny folder)', () => {
 
 describe('importTabiya on broken files', () => {
   async function errorOf(broken: string): Promise<BridgeworkError> {
-    const error = await importTabiya(await fixtureCopy('tabiya', broken)).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(BridgeworkError);
-    return error as BridgeworkError;
+    return rejectionOf(importTabiya(await fixtureCopy('tabiya', broken)));
   }
 
   it.each([
@@ -177,8 +172,7 @@ describe('importTabiya on broken files', () => {
   it('refuses an export without occupations.csv, naming the file and the folder', async () => {
     const dir = await fixtureCopy('tabiya');
     await rm(join(dir, 'occupations.csv'));
-    const error = await importTabiya(dir).catch((e: unknown) => e as BridgeworkError);
-    expect(error).toBeInstanceOf(BridgeworkError);
+    const error = await rejectionOf(importTabiya(dir));
     expect(error.code).toBe('import.missing_file');
     expect(error.message).toBe(`${dir}: missing required file occupations.csv (the occupations of a Tabiya CSV export)`);
   });
