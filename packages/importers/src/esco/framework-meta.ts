@@ -1,7 +1,7 @@
 // Framework metadata for ESCO imports: publisher, licence and attribution as the European
 // Commission asks for them, shared by the official CSV and the Tabiya importers.
 import { basename } from 'node:path';
-import type { FrameworkMeta, FrameworkSourceKind, Locale } from '@bridgework/core';
+import type { FrameworkMeta, FrameworkSourceKind, Locale, Occupation } from '@bridgework/core';
 
 export const ESCO_PUBLISHER = 'European Commission';
 export const ESCO_URL = 'https://esco.ec.europa.eu';
@@ -46,4 +46,9 @@ export function escoMeta(input: EscoMetaInput): FrameworkMeta {
     locales: input.locales,
     importedAt: new Date().toISOString(),
   };
+}
+
+/** English always; French when any occupation has a French title. */
+export function localesOf(occupations: readonly Occupation[]): Locale[] {
+  return occupations.some((o) => o.title.fr !== undefined) ? ['en', 'fr'] : ['en'];
 }

@@ -3,13 +3,13 @@
 // them) are merged by concept URI. Every file is streamed; a structural error stops the
 // import with file:line:column; rows naming concepts the release does not hold are skipped
 // and counted in the warnings.
-import { BridgeworkError, parseFramework, type Competency, type FrameworkData, type Locale, type Occupation } from '@bridgework/core';
+import { BridgeworkError, parseFramework, type Competency, type FrameworkData } from '@bridgework/core';
 import type { Importer } from '../import-result.ts';
 import { readOccupationPillar, readSkillPillar } from './broader-relations.ts';
 import { Catalogue } from './catalogue.ts';
 import { locateEscoFiles, OCCUPATIONS_FILE, OPTIONAL_FILES } from './esco-files.ts';
 import type { FieldGroups } from './field-path.ts';
-import { escoMeta, versionFromFolder } from './framework-meta.ts';
+import { escoMeta, localesOf, versionFromFolder } from './framework-meta.ts';
 import { readIscoGroups } from './isco-groups.ts';
 import { readOccupationSkillRelations } from './occupation-skill-relations.ts';
 import { mergeFrenchOccupations, readOccupations } from './occupations.ts';
@@ -69,7 +69,6 @@ export const importEsco: Importer = async (dir, options = {}) => {
     version = 'unknown';
     ctx.warnings.push(`${dir}: no version in the folder name (e.g. esco-1.1.1) and none given; version set to "unknown"`);
   }
-  const locales: Locale[] = hasFrench(occupations.items) ? ['en', 'fr'] : ['en'];
   const data: FrameworkData = {
     framework: escoMeta({
       id: options.id ?? ESCO_DEFAULT_ID,
@@ -77,7 +76,7 @@ export const importEsco: Importer = async (dir, options = {}) => {
       version,
       kind: 'esco',
       release: `ESCO v${version}, CSV download`,
-      locales,
+      locales: localesOf(occupations.items),
       description:
         'ESCO occupations and skills: essential skills as importance 1.0, optional as 0.5, one level (1.0) for all, since ESCO has no proficiency levels.',
     }),
@@ -95,7 +94,3 @@ export const importEsco: Importer = async (dir, options = {}) => {
     rowsRead: ctx.rowsRead,
   };
 };
-
-export function hasFrench(occupations: readonly Occupation[]): boolean {
-  return occupations.some((o) => o.title.fr !== undefined);
-}

@@ -2,11 +2,10 @@
 // and with the same ids for the same ESCO concepts. occupations.csv is required; without
 // skills.csv or occupation_to_skill_relations.csv (Tabiya's full ESCO 1.1 export has
 // neither) the occupations, groups and hierarchies are imported with a warning.
-import { BridgeworkError, parseFramework, type FrameworkData, type Locale, type Relation, type Requirement } from '@bridgework/core';
+import { BridgeworkError, parseFramework, type FrameworkData, type Relation, type Requirement } from '@bridgework/core';
 import type { Importer } from '../import-result.ts';
 import { Catalogue } from '../esco/catalogue.ts';
-import { escoMeta, versionFromFolder } from '../esco/framework-meta.ts';
-import { hasFrench } from '../esco/import-esco.ts';
+import { escoMeta, localesOf, versionFromFolder } from '../esco/framework-meta.ts';
 import { readContext } from '../esco/read-context.ts';
 import { SkillHierarchy } from '../esco/skill-hierarchy.ts';
 import { missingFile, SourceFolder } from '../esco/source-files.ts';
@@ -74,7 +73,6 @@ export const importTabiya: Importer = async (dir, options = {}) => {
     version = 'unknown';
     ctx.warnings.push(`${dir}: no version in model_info.csv or the folder name and none given; version set to "unknown"`);
   }
-  const locales: Locale[] = hasFrench(occupations.occupations.items) ? ['en', 'fr'] : ['en'];
   const data: FrameworkData = {
     framework: escoMeta({
       id: options.id ?? TABIYA_DEFAULT_ID,
@@ -82,7 +80,7 @@ export const importTabiya: Importer = async (dir, options = {}) => {
       version,
       kind: 'tabiya',
       release: model.name ?? (version === 'unknown' ? 'ESCO, Tabiya CSV export' : `ESCO v${version}, Tabiya CSV export`),
-      locales,
+      locales: localesOf(occupations.occupations.items),
       description:
         model.description ??
         'ESCO occupations and skills from a Tabiya CSV export: essential skills as importance 1.0, optional as 0.5, one level (1.0) for all.',

@@ -62,10 +62,7 @@ export async function readOccupationSkillRelations(
     }
     const occupationRef = occupations.occupations.items[occupation]!.id;
     const skillRef = skills.skills.items[skill]!.id;
-    const requirement: Requirement =
-      type !== undefined
-        ? escoRequirement(occupationRef, skillRef, type)
-        : { occupation: occupationRef, competency: skillRef, importance: value!, level: ESCO_LEVEL, essential: false, source: { scale: 'esco', importance: value! } };
+    const requirement = type !== undefined ? escoRequirement(occupationRef, skillRef, type) : signalledRequirement(occupationRef, skillRef, value!);
     if (!requirements.add(occupation, skill, requirement)) {
       ctx.skipped.add(file.name, 'occupation-skill pair listed twice; kept the essential one, else the first', row.line, `${occupationKey} ${skillKey}`);
     }
@@ -74,6 +71,12 @@ export async function readOccupationSkillRelations(
   return requirements.items;
 }
 
+/** A local occupation's skill with a signalling value: the value is the importance, as is. */
+function signalledRequirement(occupation: string, competency: string, value: number): Requirement {
+  return { occupation, competency, importance: value, level: ESCO_LEVEL, essential: false, source: { scale: 'esco', importance: value } };
+}
+
+/** Tabiya: a number between 0 and 1, with `.` as the only decimal separator. */
 function signallingValue(text: string): number | undefined {
   if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(text)) return undefined;
   return Number(text);

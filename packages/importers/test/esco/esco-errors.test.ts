@@ -29,6 +29,7 @@ describe('importEsco on broken files', () => {
     ],
     ['duplicate-uri', `skills_en.csv:3:26: duplicate conceptUri ${SKILL1} (first at line 2)`],
     ['empty-label', 'occupations_en.csv:2:92: preferredLabel must not be empty'],
+    ['ragged-too-long', 'skillsHierarchy_en.csv:3:91: expected at most 14 fields as in the header, found 15'],
     ['group-under-skill', 'broaderRelationsSkillPillar.csv:2:82: broaderType must be "SkillGroup" for a SkillGroup, found "KnowledgeSkillCompetence"'],
   ])('%s: %s', async (broken, message) => {
     const error = await errorOf(broken);
