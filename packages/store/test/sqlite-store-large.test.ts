@@ -18,7 +18,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bw-store-large-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sqlite store at ESCO size (3,000 occupations, 14,000 competencies, 124,000 requirements)', () => {
-  it('loads it back unchanged, in under 2 seconds', async () => {
+  it('loads it back unchanged, in under 2 seconds of CPU', async () => {
     const data = generateFullFramework(ESCO_SIZE, { id: 'esco-size' });
     const store = openSqliteStore(join(dir, 'esco-size.db'));
     const summary = await store.saveFramework(data);
@@ -32,13 +32,15 @@ describe('sqlite store at ESCO size (3,000 occupations, 14,000 competencies, 124
       crosswalks: 3_000,
     });
 
-    // Best of three: other test files share the CPU, and the bound is about the store, not them.
+    // CPU time of this process, best of three: other test files and processes share the machine's
+    // cores, and the bound is about the work the store does, not how long it waits for a core.
     let best = Infinity;
     let loaded = undefined as Awaited<ReturnType<typeof store.loadFramework>> | undefined;
     for (let run = 0; run < 3; run++) {
-      const started = performance.now();
+      const started = process.cpuUsage();
       loaded = await store.loadFramework('esco-size');
-      best = Math.min(best, performance.now() - started);
+      const used = process.cpuUsage(started);
+      best = Math.min(best, (used.user + used.system) / 1_000);
     }
     expect(best).toBeLessThan(2_000);
     expect(loaded).toStrictEqual(asStored(data, summary.importedAt));
