@@ -1,0 +1,92 @@
+// createApp(): the Hono application over a store and a configuration. It runs anywhere Hono does
+// (`app.fetch`); server.ts is the thin Node entry. Middleware: request log and id, security
+// headers; per route: auth, then the body reader; one onError maps every error to problem+json.
+import { Hono } from 'hono';
+import type { BridgeworkStore } from '@bridgework/store';
+import type { ApiConfig } from './config.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { HttpError, problemResponse, toProblem } from './http/problems.ts';
+import { requestLog } from './http/request-log.ts';
+import { allowedMethods, mountRoutes, type AnyRoute } from './http/route.ts';
+import { openApiDocument, type OpenApiDocument } from './openapi/document.ts';
+import { cohortGapRoutes } from './routes/cohort-gaps.ts';
+import { compareRoutes } from './routes/compare.ts';
+import { competencyRoutes } from './routes/competencies.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { frameworkRoutes } from './routes/frameworks.ts';
+import { healthRoutes } from './routes/health.ts';
+import { matrixRoutes } from './routes/matrix.ts';
+import { occupationRoutes } from './routes/occupations.ts';
+import { pathwayRoutes } from './routes/pathways.ts';
+import { profileRoutes } from './routes/profiles.ts';
+import { rankRoutes } from './routes/rank.ts';
+import { whatIfRoutes } from './routes/what-if.ts';
+import { BridgeworkService } from './service/service.ts';
+
+export interface AppDeps {
+  store: BridgeworkStore;
+  config: ApiConfig;
+  /** The service over `store`; created from the config when omitted. */
+  service?: BridgeworkService;
+}
+
+/** Every route of the API, in the order of the reference. */
+export function apiRoutes(document: () => OpenApiDocument): AnyRoute[] {
+  return [
+    ...frameworkRoutes,
+    ...occupationRoutes,
+    ...competencyRoutes,
+    ...rankRoutes,
+    ...compareRoutes,
+    ...matrixRoutes,
+    ...cohortGapRoutes,
+    ...whatIfRoutes,
+    ...pathwayRoutes,
+    ...profileRoutes,
+    ...healthRoutes,
+    ...docsRoutes(document),
+  ];
+}
+
+export function createApp({ store, config, service }: AppDeps): Hono<AppEnv> {
+  const bridgework = service ?? serviceFor(store, config);
+  let document: OpenApiDocument | undefined;
+  const routes = apiRoutes(() => (document ??= openApiDocument(routes)));
+  const app = new Hono<AppEnv>();
+
+  app.use(requestLog(config.log));
+  app.use(async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    // Analyses and profiles carry personal data: no cache along the way keeps a copy.
+    if (c.req.path.startsWith('/v1/')) c.header('cache-control', 'no-store');
+  });
+  mountRoutes(app, routes, bridgework, config);
+
+  app.notFound((c) => {
+    const allowed = allowedMethods(routes, c.req.path);
+    const error =
+      allowed.length > 0
+        ? new HttpError('method.not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(', ')}`, [], { allow: allowed.join(', ') })
+        : new HttpError('route.not_found', `no route ${c.req.path}; the API reference is at /docs`);
+    return problemResponse(toProblem(error, c.req.path, c.get('requestId')));
+  });
+
+  app.onError((error, c) => {
+    const requestId = c.get('requestId');
+    const problem = toProblem(error, c.req.path, requestId);
+    // A fault of ours: logged with the request id and the stack, never with the body or query.
+    if (problem.fault) config.log(`ERROR ${requestId} ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    return problemResponse(problem);
+  });
+  return app;
+}
+
+export function serviceFor(store: BridgeworkStore, config: ApiConfig): BridgeworkService {
+  return new BridgeworkService({
+    store,
+    defaultFramework: config.defaultFramework,
+    imports: config.imports,
+    ...(config.importRoots ? { importRoots: config.importRoots } : {}),
+  });
+}

@@ -1,0 +1,172 @@
+// The server's configuration: read once from the environment (or given directly by tests and the
+// CLI), parsed into plain values so nothing below reads process.env.
+import { createHash } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BridgeworkError } from '@bridgework/core';
+import { IMPORT_KINDS, isImportKind, type ImportKind } from '@bridgework/importers';
+
+export type Role = 'admin' | 'counsellor';
+export const ROLES: readonly Role[] = ['admin', 'counsellor'];
+
+export interface ApiKey {
+  role: Role;
+  /** SHA-256 of the key: the key itself is not kept, and comparisons run over equal-length digests. */
+  digest: Buffer;
+}
+
+/** A framework to import: a format the importers know and a folder or file. */
+export interface FrameworkSource {
+  kind: ImportKind;
+  path: string;
+}
+
+export interface DefaultFramework {
+  /** Used when a request or command names no framework; /readyz waits for it. */
+  id: string;
+  /** Imported (under `id`) when the store holds no version of it. */
+  source?: FrameworkSource;
+}
+
+export interface ApiConfig {
+  port: number;
+  /** Interface to listen on; undefined listens on all of them. */
+  host?: string;
+  dbPath: string;
+  defaultFramework: DefaultFramework;
+  /** Extra sources imported at start when their (id, version) is not stored yet. */
+  imports: FrameworkSource[];
+  apiKeys: ApiKey[];
+  /** Whether framework reads and analyses of inline profiles need no key. */
+  publicRead: boolean;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** Folders the import endpoint may read from; undefined allows any path (the CLI). */
+  importRoots?: string[];
+  /** One line per request and the start-up report; never bodies or query strings. */
+  log: (line: string) => void;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_DB_PATH = './data/bridgework.db';
+export const DEFAULT_FRAMEWORK_ID = 'fqr-canada';
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** The repository root, found from this file rather than the working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The curated framework this project ships, imported on first start. */
+export const BUNDLED_DEFAULT_FRAMEWORK: DefaultFramework = {
+  id: DEFAULT_FRAMEWORK_ID,
+  source: { kind: 'native', path: resolve(REPO_ROOT, 'frameworks', DEFAULT_FRAMEWORK_ID) },
+};
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads the configuration from environment variables (docs/api.md lists them). Throws
+ * `request.invalid` naming the variable when one cannot be understood: a server that guesses at
+ * its keys or limits is worse than one that does not start.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConfig {
+  const defaultId = nonEmpty(env.BRIDGEWORK_DEFAULT_FRAMEWORK) ?? DEFAULT_FRAMEWORK_ID;
+  const defaultSource = nonEmpty(env.BRIDGEWORK_DEFAULT_SOURCE);
+  const host = nonEmpty(env.HOST);
+  const roots = nonEmpty(env.BRIDGEWORK_IMPORT_ROOTS);
+  return {
+    port: parsePort(env.PORT),
+    ...(host !== undefined ? { host } : {}),
+    dbPath: nonEmpty(env.BRIDGEWORK_DB) ?? DEFAULT_DB_PATH,
+    defaultFramework: {
+      id: defaultId,
+      ...(defaultSource !== undefined
+        ? { source: parseSource(defaultSource, 'BRIDGEWORK_DEFAULT_SOURCE', cwd) }
+        : defaultId === DEFAULT_FRAMEWORK_ID
+          ? { source: BUNDLED_DEFAULT_FRAMEWORK.source! }
+          : {}),
+    },
+    imports: parseSources(env.BRIDGEWORK_IMPORT, cwd),
+    apiKeys: parseApiKeys(env.BRIDGEWORK_API_KEYS),
+    publicRead: parseBoolean(env.BRIDGEWORK_PUBLIC_READ, 'BRIDGEWORK_PUBLIC_READ', true),
+    bodyLimit: parseByteSize(env.BRIDGEWORK_BODY_LIMIT, 'BRIDGEWORK_BODY_LIMIT', DEFAULT_BODY_LIMIT),
+    // The import endpoint reads files on the server: by default only under the working directory.
+    importRoots: roots === undefined ? [cwd] : roots.split(',').map((r) => resolve(cwd, r.trim())).filter((r) => r !== ''),
+    log: (line) => process.stdout.write(line + '\n'),
+  };
+}
+
+/** `admin:<key>,counsellor:<key>`; several keys per role are allowed (one per person or client). */
+export function parseApiKeys(value: string | undefined): ApiKey[] {
+  if (nonEmpty(value) === undefined) return [];
+  return value!.split(',').map((entry, i) => {
+    const colon = entry.indexOf(':');
+    const role = entry.slice(0, colon).trim();
+    const key = entry.slice(colon + 1).trim();
+    if (colon < 0 || !(ROLES as readonly string[]).includes(role)) {
+      throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1} must be "<role>:<key>" with role admin or counsellor`);
+    }
+    if (key.length < 8) throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1} (${role}): a key needs at least 8 characters`);
+    return { role: role as Role, digest: sha256(key) };
+  });
+}
+
+export function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** `kind:path[,kind:path...]`; relative paths are resolved against `cwd`. */
+export function parseSources(value: string | undefined, cwd: string, variable = 'BRIDGEWORK_IMPORT'): FrameworkSource[] {
+  if (nonEmpty(value) === undefined) return [];
+  return value!
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => parseSource(s, variable, cwd));
+}
+
+function parseSource(value: string, variable: string, cwd: string): FrameworkSource {
+  const colon = value.indexOf(':');
+  const kind = value.slice(0, colon).trim();
+  const path = value.slice(colon + 1).trim();
+  if (colon < 0 || !isImportKind(kind) || path === '') {
+    throw configError(variable, `"${value}" must be "<kind>:<path>" with kind one of ${IMPORT_KINDS.join(', ')}`);
+  }
+  return { kind, path: isAbsolute(path) ? path : resolve(cwd, path) };
+}
+
+function parsePort(value: string | undefined): number {
+  if (nonEmpty(value) === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw configError('PORT', `"${value}" is not a port number (0-65535)`);
+  return port;
+}
+
+function parseBoolean(value: string | undefined, variable: string, fallback: boolean): boolean {
+  const v = nonEmpty(value)?.toLowerCase();
+  if (v === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  throw configError(variable, `"${value}" must be true or false`);
+}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1000, kib: 1024, mb: 1000 ** 2, mib: 1024 ** 2 };
+
+/** Bytes, or a size with a unit: `65536`, `512KiB`, `2MiB`, `1mb`. */
+export function parseByteSize(value: string | undefined, variable: string, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(v);
+  const unit = match ? UNITS[match[2]!.toLowerCase()] : undefined;
+  const bytes = match && unit !== undefined ? Math.floor(Number(match[1]) * unit) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw configError(variable, `"${v}" is not a size (e.g. 1048576, 512KiB, 2MiB)`);
+  return bytes;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}
+
+function configError(variable: string, message: string): BridgeworkError {
+  return new BridgeworkError('request.invalid', `${variable}: ${message}`, [{ where: variable, message }]);
+}

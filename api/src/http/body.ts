@@ -1,0 +1,108 @@
+// Reading request bodies: the content type is checked, the size is capped while reading (a
+// Content-Length above the limit is refused before reading anything), the bytes must be UTF-8, and
+// JSON is checked for nesting depth before JSON.parse so a body of brackets costs no more than
+// its length. Every refusal is a 4xx problem; nothing here can end in a 500.
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import { HttpError } from './problems.ts';
+
+export type BodyKind = 'json' | 'csv';
+
+/** No request schema nests deeper than this; a body that does is malformed, not merely invalid. */
+export const MAX_JSON_DEPTH = 32;
+
+const MEDIA_TYPES: Record<BodyKind, (type: string) => boolean> = {
+  // application/json and structured-syntax types such as application/merge-patch+json.
+  json: (type) => type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type),
+  csv: (type) => type === 'text/csv',
+};
+const EXAMPLE: Record<BodyKind, string> = { json: 'application/json', csv: 'text/csv' };
+
+export function readBody(accepts: readonly BodyKind[], limit: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const kind = bodyKind(c.req.header('content-type'), accepts);
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
+    const bytes = await readLimited(c.req.raw.body, limit);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      throw new HttpError('request.malformed', 'the body is not valid UTF-8');
+    }
+    c.set('body', kind === 'json' ? { kind, value: parseJson(text) } : { kind, text });
+    return next();
+  };
+}
+
+function bodyKind(contentType: string | undefined, accepts: readonly BodyKind[]): BodyKind {
+  const wanted = accepts.map((k) => EXAMPLE[k]).join(' or ');
+  if (contentType === undefined || contentType.trim() === '') {
+    throw new HttpError('request.unsupported_media_type', `send the body with Content-Type: ${wanted}`);
+  }
+  const [type = '', ...params] = contentType.split(';').map((p) => p.trim().toLowerCase());
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new HttpError('request.unsupported_media_type', `charset ${charset} is not supported; send UTF-8`);
+  }
+  const kind = accepts.find((k) => MEDIA_TYPES[k](type));
+  if (kind === undefined) throw new HttpError('request.unsupported_media_type', `Content-Type ${type} is not accepted here; send ${wanted}`);
+  return kind;
+}
+
+async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (stream === null) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError('request.too_large', `the body is larger than ${formatBytes(limit)}, the most this server accepts`);
+}
+
+function formatBytes(n: number): string {
+  if (n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
+
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new HttpError('request.malformed', 'the body is empty; send a JSON object');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new HttpError('request.malformed', `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, the most any request needs`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError('request.malformed', `the body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Whether arrays/objects nest deeper than `max`, skipping strings. O(length), stops at the first too deep. */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // a backslash escapes the next character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > max) return true;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return false;
+}

@@ -1,0 +1,20 @@
+// One log line per request: method, path (never the query string, which can carry search words),
+// status, milliseconds and the request id. Bodies are never logged: they hold personal data.
+import { randomBytes } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env.ts';
+
+const INCOMING_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function requestLog(log: (line: string) => void): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const start = performance.now();
+    // A proxy's id is kept so one request can be followed through both logs.
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming !== undefined && INCOMING_ID.test(incoming) ? incoming : randomBytes(6).toString('hex');
+    c.set('requestId', requestId);
+    await next();
+    c.header('x-request-id', requestId);
+    log(`${c.req.method} ${c.req.path.slice(0, 300)} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms ${requestId}`);
+  };
+}

@@ -1,0 +1,40 @@
+// Liveness and readiness for orchestrators: /healthz answers while the process runs; /readyz
+// only when the store answers and the default framework is loaded (compiled on the first call).
+import { HttpError } from '../http/problems.ts';
+import { defineRoute } from '../http/route.ts';
+import { HealthResponse, ReadinessResponse } from '../schemas/responses.ts';
+
+const started = performance.now();
+
+export const healthRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/healthz',
+    operationId: 'health',
+    tag: 'Health',
+    summary: 'The process is up',
+    access: 'open',
+    responses: [{ status: 200, description: 'Up.', schema: HealthResponse }],
+    handle: ({ c }) => c.json({ status: 'ok' as const, uptimeSeconds: Math.round((performance.now() - started) / 100) / 10 }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/readyz',
+    operationId: 'readiness',
+    tag: 'Health',
+    summary: 'The store answers and the default framework is loaded',
+    access: 'open',
+    responses: [{ status: 200, description: 'Ready to serve.', schema: ReadinessResponse }],
+    problems: ['service.not_ready'],
+    handle: async ({ c, service }) => {
+      const readiness = await service.readiness();
+      if (!readiness.ready) {
+        throw new HttpError('service.not_ready', readiness.detail ?? 'not ready', [
+          { where: 'store', message: readiness.checks.store },
+          { where: 'defaultFramework', message: `${readiness.defaultFramework.id}: ${readiness.checks.defaultFramework}` },
+        ]);
+      }
+      return c.json(readiness);
+    },
+  }),
+];

@@ -1,0 +1,134 @@
+// Request bodies and queries of the API, composed from the core schemas: the same definitions
+// validate requests, type the handlers and generate the OpenAPI document.
+import { BridgingProgram, CohortOptions, PathwayOptions, Profile, RankOptions } from '@bridgework/core';
+import { IMPORT_KINDS } from '@bridgework/importers';
+import { z } from 'zod';
+import { MAX_COHORT_SIZE } from '../service/cohort-csv.ts';
+import {
+  booleanParam,
+  CatalogueQuery,
+  Cursor,
+  exactlyOne,
+  frameworkFields,
+  FrameworkId,
+  FrameworkVersion,
+  integerParam,
+  numberParam,
+  OccupationReference,
+  ProfileId,
+} from './common.ts';
+
+const personFields = {
+  profile: Profile.optional().meta({ description: 'The person, inline (not stored). Exactly one of profile or profileId.' }),
+  profileId: ProfileId.optional().meta({ description: 'A stored profile (needs a counsellor key). Exactly one of profile or profileId.' }),
+};
+
+export const RankRequest = z
+  .strictObject({ ...frameworkFields, ...personFields, options: RankOptions.optional() })
+  .superRefine(exactlyOne('profile', 'profileId'))
+  .meta({ description: 'Alternative careers for one person, best first.' });
+
+export const CompareRequest = z
+  .strictObject({ ...frameworkFields, a: OccupationReference, b: OccupationReference })
+  .meta({ description: 'Two occupations side by side, in both directions.' });
+
+export const MAX_MATRIX = 200;
+export const MatrixRequest = z
+  .strictObject({ ...frameworkFields, occupations: z.array(OccupationReference).min(1).max(MAX_MATRIX) })
+  .meta({ description: `Coverage in both directions for up to ${MAX_MATRIX} occupations.` });
+
+export const MAX_COHORT_IDS = 500;
+export const CohortRequest = z
+  .strictObject({
+    ...frameworkFields,
+    target: OccupationReference,
+    profiles: z.array(Profile).min(1).max(MAX_COHORT_SIZE).optional().meta({ description: 'The cohort, inline. Exactly one of profiles or profileIds.' }),
+    profileIds: z.array(ProfileId).min(1).max(MAX_COHORT_IDS).optional().meta({ description: 'Stored profiles (needs a counsellor key).' }),
+    options: CohortOptions.optional(),
+  })
+  .superRefine(exactlyOne('profiles', 'profileIds'))
+  .meta({ description: 'What a cohort moving to one target occupation lacks, for a bridging program.' });
+
+/** With a text/csv body, the rest of the request travels in the query string. */
+export const CohortCsvQuery = z.strictObject({
+  framework: FrameworkId.optional(),
+  version: FrameworkVersion.optional(),
+  target: OccupationReference.optional().meta({ description: 'Required with a text/csv body.' }),
+  partialCredit: booleanParam.optional(),
+  tolerance: numberParam.pipe(CohortOptions.shape.tolerance.removeDefault()).optional(),
+  essentialBoost: numberParam.pipe(CohortOptions.shape.essentialBoost.removeDefault()).optional(),
+});
+
+export const WhatIfRequest = z
+  .strictObject({ ...frameworkFields, ...personFields, program: BridgingProgram, options: RankOptions.optional() })
+  .superRefine(exactlyOne('profile', 'profileId'))
+  .meta({ description: "Apply a bridging program's competencies to a person and rank again." });
+
+export const PathwaysRequest = z
+  .strictObject({ ...frameworkFields, ...personFields, target: OccupationReference, options: PathwayOptions.optional() })
+  .superRefine(exactlyOne('profile', 'profileId'))
+  .meta({ description: 'Routes through stepping-stone occupations to a target.' });
+
+const ProfileLabel = z.string().trim().min(1).max(200).meta({ description: "The counsellor's name for the case file, shown in lists." });
+
+export const ProfileCreateRequest = z
+  .strictObject({ label: ProfileLabel.optional(), profile: Profile })
+  .meta({ description: 'A case file: the person and a label.' });
+
+/** Every top-level Profile field, replaceable, or null to remove it (its default then applies). */
+const ProfilePatch = z.strictObject(
+  Object.fromEntries(
+    Object.entries(Profile.shape).map(([field, schema]) => {
+      const inner = schema instanceof z.ZodDefault ? (schema.removeDefault() as z.ZodType) : schema;
+      return [field, inner.nullable().optional()];
+    }),
+  ),
+);
+
+export const ProfilePatchRequest = z
+  .strictObject({ label: ProfileLabel.nullable().optional(), profile: ProfilePatch.optional() })
+  .refine((p) => p.label !== undefined || p.profile !== undefined, { message: 'nothing to change: give "label" or "profile"' })
+  .meta({ description: 'Top-level fields to replace; null removes a field.' });
+
+export const ImportRequest = z
+  .strictObject({
+    kind: z.enum(IMPORT_KINDS).meta({ description: 'Source format.' }),
+    path: z.string().trim().min(1).max(4096).meta({ description: 'Folder or file on the server, under BRIDGEWORK_IMPORT_ROOTS.' }),
+    id: FrameworkId.optional().meta({ description: 'Store under this id instead of the source’s.' }),
+    version: FrameworkVersion.optional().meta({ description: 'Store under this version label instead of the source’s.' }),
+    replace: z.boolean().optional().meta({ description: 'Replace a stored (id, version); refused with 409 otherwise.' }),
+  })
+  .meta({ description: 'Import a framework from files on the server (admin).' });
+
+export const FrameworkQuery = z.strictObject({ version: FrameworkVersion.optional() });
+export const EmptyQuery = z.strictObject({});
+export { CatalogueQuery };
+
+export const ProfileListQuery = z.strictObject({
+  limit: integerParam(1, 500).optional().meta({ description: 'Page size, 1-500 (default 50).' }),
+  cursor: Cursor.optional(),
+});
+
+export const FrameworkParams = z.strictObject({ id: FrameworkId });
+export const OccupationParams = z.strictObject({ id: FrameworkId, occ: OccupationReference });
+export const VersionParams = z.strictObject({ id: FrameworkId, v: FrameworkVersion });
+export const ProfileParams = z.strictObject({ id: ProfileId });
+export const ProblemParams = z.strictObject({ code: z.string().max(100) });
+
+/** Component names in the OpenAPI document: the bodies, and the core schemas they are made of. */
+export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
+  RankRequest,
+  CompareRequest,
+  MatrixRequest,
+  CohortRequest,
+  WhatIfRequest,
+  PathwaysRequest,
+  ProfileCreateRequest,
+  ProfilePatchRequest,
+  ImportRequest,
+  Profile,
+  RankOptions,
+  CohortOptions,
+  PathwayOptions,
+  BridgingProgram,
+};

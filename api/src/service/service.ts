@@ -1,0 +1,302 @@
+// The service the HTTP handlers and the CLI share, so both give the same answers: it owns the
+// store, resolves which framework version a request means, keeps compiled indexes, imports
+// sources (the default framework on first use) and runs the scoring core.
+import {
+  BridgeworkError,
+  cohortGaps,
+  compare,
+  matrix,
+  pathways,
+  rank,
+  whatIf,
+  type BridgingProgram,
+  type CohortGaps,
+  type CohortOptionsInput,
+  type Comparison,
+  type Matrix,
+  type PathwayOptionsInput,
+  type Pathways,
+  type Profile,
+  type Ranking,
+  type RankOptionsInput,
+  type WhatIf,
+} from '@bridgework/core';
+import type {
+  BridgeworkStore,
+  FrameworkVersions,
+  ListProfilesOptions,
+  ProfileLabel,
+  ProfilePage,
+  ProfilePatch,
+  StoredProfile,
+} from '@bridgework/store';
+import type { ProfileInput } from '@bridgework/core';
+import { BUNDLED_DEFAULT_FRAMEWORK, type DefaultFramework, type FrameworkSource } from '../config.ts';
+import type { CompetencySummary, OccupationDetail, OccupationSummary, Page, PageQuery } from './catalogue.ts';
+import { importSource, type ImportHooks, type ImportReport, type ImportRequest } from './framework-sources.ts';
+import { IndexCache, type CompiledFramework } from './index-cache.ts';
+
+export interface ServiceOptions {
+  store: BridgeworkStore;
+  /** The framework used when none is named; the bundled fqr-canada when omitted. */
+  defaultFramework?: DefaultFramework;
+  /** Sources imported by ensureFrameworks() unless their (id, version) is stored. */
+  imports?: readonly FrameworkSource[];
+  /** Folders importFramework() may read from; any path when omitted. */
+  importRoots?: readonly string[];
+  /** Compiled framework versions kept in memory. Default 4. */
+  cacheSize?: number;
+}
+
+/** Which framework version a request means: the default framework and its latest version unless named. */
+export interface FrameworkRef {
+  id?: string;
+  version?: string;
+}
+
+/** A person to score: given inline, or a counsellor's stored profile. */
+export type ProfileSubject = { profile: Profile } | { profileId: string };
+export type CohortSubject = { profiles: readonly Profile[] } | { profileIds: readonly string[] };
+
+export interface StartupReport {
+  imported: ImportReport[];
+  /** Sources whose (id, version) was already stored. */
+  skipped: ImportReport[];
+  /** Sources that could not be imported; the service runs without them. */
+  failed: { source: FrameworkSource; error: BridgeworkError | Error }[];
+}
+
+export interface Readiness {
+  ready: boolean;
+  checks: { store: 'ok' | 'failed'; defaultFramework: 'ok' | 'missing' | 'failed' };
+  defaultFramework: { id: string; version?: string };
+  detail?: string;
+}
+
+export class BridgeworkService {
+  readonly store: BridgeworkStore;
+  readonly defaultFramework: DefaultFramework;
+  private readonly imports: readonly FrameworkSource[];
+  private readonly importRoots: readonly string[] | undefined;
+  private readonly cache: IndexCache;
+  private defaultImport?: Promise<ImportReport | undefined>;
+
+  constructor(options: ServiceOptions) {
+    this.store = options.store;
+    this.defaultFramework = options.defaultFramework ?? BUNDLED_DEFAULT_FRAMEWORK;
+    this.imports = options.imports ?? [];
+    this.importRoots = options.importRoots;
+    this.cache = new IndexCache((id, version) => this.store.loadFramework(id, version), options.cacheSize);
+  }
+
+  // ---- frameworks ----
+
+  /**
+   * Start-up: imports the default framework when the store has none of it, then every configured
+   * source whose (id, version) is not stored yet (reading a source is the only way to learn them).
+   * Failures are reported, not thrown: the server still starts and /readyz says what is missing.
+   */
+  async ensureFrameworks(hooks: Pick<ImportHooks, 'onRead' | 'onSave'> = {}): Promise<StartupReport> {
+    const report: StartupReport = { imported: [], skipped: [], failed: [] };
+    try {
+      const imported = await this.ensureDefaultFramework(hooks);
+      if (imported) report.imported.push(imported);
+    } catch (error) {
+      report.failed.push({ source: this.defaultFramework.source!, error: asError(error) });
+    }
+    for (const source of this.imports) {
+      try {
+        const result = await this.importFramework(source, { ...hooks, skipExisting: true }, { anyPath: true });
+        (result.skipped ? report.skipped : report.imported).push(result);
+      } catch (error) {
+        report.failed.push({ source, error: asError(error) });
+      }
+    }
+    return report;
+  }
+
+  /** Imports the default framework when no version of it is stored; undefined when nothing was done. */
+  async ensureDefaultFramework(hooks: Pick<ImportHooks, 'onRead' | 'onSave'> = {}): Promise<ImportReport | undefined> {
+    const { id, source } = this.defaultFramework;
+    if (!source || (await this.store.getFramework(id))) return undefined;
+    // Concurrent first requests share one import.
+    this.defaultImport ??= this.importFramework({ ...source, id }, { ...hooks, skipExisting: true }, { anyPath: true }).finally(() => {
+      this.defaultImport = undefined;
+    });
+    return this.defaultImport;
+  }
+
+  /** Every stored framework with its versions, newest import first. */
+  async listFrameworks(): Promise<FrameworkVersions[]> {
+    const grouped = new Map<string, FrameworkVersions>();
+    for (const summary of await this.store.listFrameworks()) {
+      const entry = grouped.get(summary.id);
+      if (entry) entry.versions.push(summary);
+      else grouped.set(summary.id, { id: summary.id, versions: [summary] });
+    }
+    return [...grouped.values()];
+  }
+
+  async getFramework(id: string): Promise<FrameworkVersions> {
+    const framework = await this.store.getFramework(id);
+    if (!framework) throw frameworkNotFound(id);
+    return framework;
+  }
+
+  /**
+   * Reads a source and stores it in one transaction; the compiled index of a replaced version is
+   * dropped. Paths must lie under the configured import roots unless `anyPath` (start-up sources
+   * come from the operator, not from a request).
+   */
+  async importFramework(request: ImportRequest, hooks: ImportHooks = {}, access: { anyPath?: boolean } = {}): Promise<ImportReport> {
+    const report = await importSource(this.store, request, hooks, access.anyPath ? undefined : this.importRoots);
+    this.cache.evict(report.framework.id, report.framework.version);
+    return report;
+  }
+
+  async deleteFrameworkVersion(id: string, version: string): Promise<void> {
+    const deleted = await this.store.deleteFrameworkVersion(id, version);
+    this.cache.evict(id, version);
+    if (!deleted) throw versionNotFound(id, version);
+  }
+
+  /** The compiled index and catalogue of the version `ref` means, compiled on first use. */
+  async compiled(ref: FrameworkRef = {}): Promise<CompiledFramework> {
+    const id = ref.id ?? this.defaultFramework.id;
+    let stored = await this.store.getFramework(id);
+    if (!stored && id === this.defaultFramework.id && this.defaultFramework.source) {
+      await this.ensureDefaultFramework();
+      stored = await this.store.getFramework(id);
+    }
+    if (!stored) throw frameworkNotFound(id);
+    // Resolved through the store on every call (one indexed read), so versions imported or
+    // deleted by another process (the CLI beside a running server) are seen at once.
+    const version = ref.version ?? stored.versions[0]!.version;
+    if (!stored.versions.some((v) => v.version === version)) throw versionNotFound(id, version);
+    return this.cache.get(id, version);
+  }
+
+  // ---- browsing ----
+
+  async occupations(ref: FrameworkRef, query: PageQuery): Promise<Page<OccupationSummary>> {
+    return (await this.compiled(ref)).catalogue.occupations(query);
+  }
+
+  async occupation(ref: FrameworkRef, reference: string): Promise<OccupationDetail> {
+    return (await this.compiled(ref)).catalogue.occupation(reference);
+  }
+
+  async competencies(ref: FrameworkRef, query: PageQuery): Promise<Page<CompetencySummary>> {
+    return (await this.compiled(ref)).catalogue.competencies(query);
+  }
+
+  // ---- analyses ----
+
+  async rank(ref: FrameworkRef, subject: ProfileSubject, options: RankOptionsInput = {}): Promise<Ranking> {
+    const profile = await this.profileOf(subject);
+    const { index } = await this.compiled(withProfileFramework(ref, profile));
+    return rank(index, profile, options);
+  }
+
+  async compare(ref: FrameworkRef, a: string, b: string): Promise<Comparison> {
+    return compare((await this.compiled(ref)).index, a, b);
+  }
+
+  async matrix(ref: FrameworkRef, occupations: readonly string[]): Promise<Matrix> {
+    return matrix((await this.compiled(ref)).index, occupations);
+  }
+
+  async cohortGaps(ref: FrameworkRef, target: string, cohort: CohortSubject, options: CohortOptionsInput = {}): Promise<CohortGaps> {
+    const profiles = 'profiles' in cohort ? cohort.profiles : await Promise.all(cohort.profileIds.map((id) => this.profileOf({ profileId: id })));
+    return cohortGaps((await this.compiled(ref)).index, profiles, target, options);
+  }
+
+  async whatIf(ref: FrameworkRef, subject: ProfileSubject, program: BridgingProgram, options: RankOptionsInput = {}): Promise<WhatIf> {
+    const profile = await this.profileOf(subject);
+    const { index } = await this.compiled(withProfileFramework(ref, profile));
+    return whatIf(index, profile, program, options);
+  }
+
+  async pathways(ref: FrameworkRef, subject: ProfileSubject, target: string, options: PathwayOptionsInput = {}): Promise<Pathways> {
+    const profile = await this.profileOf(subject);
+    const { index } = await this.compiled(withProfileFramework(ref, profile));
+    return pathways(index, profile, target, options);
+  }
+
+  // ---- profiles (personal data: stored only when a counsellor asks) ----
+
+  createProfile(profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
+    return this.store.createProfile(profile, meta);
+  }
+
+  async getProfile(id: string): Promise<StoredProfile> {
+    const stored = await this.store.getProfile(id);
+    if (!stored) throw profileNotFound(id);
+    return stored;
+  }
+
+  listProfiles(options: ListProfilesOptions = {}): Promise<ProfilePage> {
+    return this.store.listProfiles(options);
+  }
+
+  updateProfile(id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
+    return this.store.updateProfile(id, patch, meta);
+  }
+
+  async deleteProfile(id: string): Promise<void> {
+    if (!(await this.store.deleteProfile(id))) throw profileNotFound(id);
+  }
+
+  // ---- health ----
+
+  /** Ready when the store answers and the default framework is stored and compiled. */
+  async readiness(): Promise<Readiness> {
+    const id = this.defaultFramework.id;
+    try {
+      await this.store.getFramework(id);
+    } catch (error) {
+      return { ready: false, checks: { store: 'failed', defaultFramework: 'failed' }, defaultFramework: { id }, detail: asError(error).message };
+    }
+    try {
+      const { index } = await this.compiled({ id });
+      return { ready: true, checks: { store: 'ok', defaultFramework: 'ok' }, defaultFramework: { id, version: index.data.framework.version } };
+    } catch (error) {
+      const missing = error instanceof BridgeworkError && error.code === 'framework.not_found';
+      return {
+        ready: false,
+        checks: { store: 'ok', defaultFramework: missing ? 'missing' : 'failed' },
+        defaultFramework: { id },
+        detail: asError(error).message,
+      };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  private async profileOf(subject: ProfileSubject): Promise<Profile> {
+    return 'profile' in subject ? subject.profile : (await this.getProfile(subject.profileId)).profile;
+  }
+}
+
+/** A stored profile names its framework; a request that names none scores it there. */
+function withProfileFramework(ref: FrameworkRef, profile: Profile): FrameworkRef {
+  return ref.id === undefined && profile.framework !== undefined ? { ...ref, id: profile.framework } : ref;
+}
+
+function frameworkNotFound(id: string): BridgeworkError {
+  return new BridgeworkError('framework.not_found', `no framework "${id}" is stored (GET /v1/frameworks or "bridgework frameworks" lists them)`);
+}
+
+function versionNotFound(id: string, version: string): BridgeworkError {
+  return new BridgeworkError('framework.version_not_found', `framework "${id}" has no version "${version}"`);
+}
+
+function profileNotFound(id: string): BridgeworkError {
+  return new BridgeworkError('profile.not_found', `no profile "${id}" is stored`);
+}
+
+function asError(error: unknown): BridgeworkError | Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
