@@ -7,6 +7,7 @@ import {
   Competency,
   CompetencyGroup,
   Crosswalk,
+  FrameworkMeta,
   Occupation,
   OccupationLink,
   Relation,
@@ -28,7 +29,9 @@ export function saveFrameworkVersion(
   options: SaveFrameworkOptions,
   importedAt: string,
 ): FrameworkVersionSummary {
-  const { id, version } = data.framework;
+  // importedAt is the store's to set (the time of this save), so it is not kept from the data.
+  const { importedAt: _ignored, ...meta } = parseRecord(FrameworkMeta, data.framework, ['framework']);
+  const { id, version } = meta;
   const counts = countRecords(data);
   const progress = new Progress(totalRecords(counts), options.onProgress);
 
@@ -44,7 +47,6 @@ export function saveFrameworkVersion(
       db.prepare('DELETE FROM framework_versions WHERE key = ?').run(existing);
     }
 
-    const { importedAt: _ignored, ...meta } = data.framework;
     const key = Number(
       db
         .prepare(
@@ -69,7 +71,7 @@ export function saveFrameworkVersion(
     const occupationOrdinals = new Map<string, number>();
     const insertOccupation = db.prepare('INSERT INTO occupations (version_key, ordinal, id, title_en, record_json) VALUES (?, ?, ?, ?, ?)');
     writeAll(data.occupations, 'occupations', progress, (record, i) => {
-      const occupation = parseRecord(Occupation, record, 'occupations', i);
+      const occupation = parseRecord(Occupation, record, ['occupations', i]);
       claimId(occupationOrdinals, occupation.id, i, 'occupations', 'occupation');
       insertOccupation.run(key, i, occupation.id, occupation.title.en, JSON.stringify(occupation));
     });
@@ -77,7 +79,7 @@ export function saveFrameworkVersion(
     const groupOrdinals = new Map<string, number>();
     const insertGroup = db.prepare('INSERT INTO competency_groups (version_key, ordinal, id, parent_id, record_json) VALUES (?, ?, ?, ?, ?)');
     writeAll(data.competencyGroups, 'competencyGroups', progress, (record, i) => {
-      const group = parseRecord(CompetencyGroup, record, 'competencyGroups', i);
+      const group = parseRecord(CompetencyGroup, record, ['competencyGroups', i]);
       claimId(groupOrdinals, group.id, i, 'competencyGroups', 'competency group');
       insertGroup.run(key, i, group.id, group.parent ?? null, JSON.stringify(group));
     });
@@ -87,7 +89,7 @@ export function saveFrameworkVersion(
       'INSERT INTO competencies (version_key, ordinal, id, label_en, kind, group_id, record_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     writeAll(data.competencies, 'competencies', progress, (record, i) => {
-      const competency = parseRecord(Competency, record, 'competencies', i);
+      const competency = parseRecord(Competency, record, ['competencies', i]);
       claimId(competencyOrdinals, competency.id, i, 'competencies', 'competency');
       insertCompetency.run(key, i, competency.id, competency.label.en, competency.kind, competency.group ?? null, JSON.stringify(competency));
     });
@@ -98,7 +100,7 @@ export function saveFrameworkVersion(
         source_scale, source_importance, source_level, source_relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     writeAll(data.requirements, 'requirements', progress, (record, i) => {
-      const requirement = parseRecord(Requirement, record, 'requirements', i);
+      const requirement = parseRecord(Requirement, record, ['requirements', i]);
       const source = requirement.source;
       insertRequirement.run(
         key, i,
@@ -113,7 +115,7 @@ export function saveFrameworkVersion(
       'INSERT INTO relations (version_key, ordinal, from_ordinal, to_ordinal, type, weight, source_type) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     writeAll(data.relations, 'relations', progress, (record, i) => {
-      const relation = parseRecord(Relation, record, 'relations', i);
+      const relation = parseRecord(Relation, record, ['relations', i]);
       insertRelation.run(
         key, i,
         ordinalOf(competencyOrdinals, relation.from, ['relations', i, 'from'], 'competency'),
@@ -126,7 +128,7 @@ export function saveFrameworkVersion(
       'INSERT INTO occupation_links (version_key, ordinal, from_ordinal, to_ordinal, type, rank, source) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     writeAll(data.occupationLinks, 'occupationLinks', progress, (record, i) => {
-      const link = parseRecord(OccupationLink, record, 'occupationLinks', i);
+      const link = parseRecord(OccupationLink, record, ['occupationLinks', i]);
       insertLink.run(
         key, i,
         ordinalOf(occupationOrdinals, link.from, ['occupationLinks', i, 'from'], 'occupation'),
@@ -140,7 +142,7 @@ export function saveFrameworkVersion(
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     writeAll(data.crosswalks, 'crosswalks', progress, (record, i) => {
-      const crosswalk = parseRecord(Crosswalk, record, 'crosswalks', i);
+      const crosswalk = parseRecord(Crosswalk, record, ['crosswalks', i]);
       insertCrosswalk.run(
         key, i, crosswalk.fromFramework, crosswalk.fromOccupation, crosswalk.toFramework, crosswalk.toOccupation,
         crosswalk.confidence, crosswalk.source,
@@ -202,14 +204,14 @@ function writeAll<T>(records: readonly T[], collection: string, progress: Progre
  * Every record goes through its core schema on the way in, so the database only ever holds what
  * the schema accepts (loading trusts the requirement rows for speed; see load-framework.ts).
  */
-function parseRecord<T>(schema: RecordSchema<T>, record: unknown, collection: string, i: number): T {
+function parseRecord<T>(schema: RecordSchema<T>, record: unknown, path: (string | number)[]): T {
   const parsed = schema.safeParse(record);
   if (parsed.success) return parsed.data;
   const issues = zodIssues(parsed.error);
   throw new BridgeworkError(
     'framework.invalid',
-    `${collection}.${i}: ${issues.map((issue) => `${issue.path.join('.') || 'record'} ${issue.message}`).join('; ')}`,
-    issues.map((issue) => ({ where: [collection, i, ...issue.path].join('.'), message: issue.message })),
+    `${path.join('.')}: ${issues.map((issue) => `${issue.path.join('.') || 'record'} ${issue.message}`).join('; ')}`,
+    issues.map((issue) => ({ where: [...path, ...issue.path].join('.'), message: issue.message })),
   );
 }
 
