@@ -91,11 +91,13 @@ describe('importEsco (official CSV layout, tiny folder)', () => {
       ['ICT safety', 'skill', undefined],
       ['prescribe medication', 'skill', 'occupation-specific'],
     ]);
+    // French skill labels, where a release has skills_fr.csv (ESCO 1.1.1 has none), merge by URI.
+    expect(byId.get(skill(3))!.label).toEqual({ en: 'French', fr: 'français' });
     expect(byId.get(skill(1))).toEqual({
       id: skill(1),
-      label: { en: 'diagnose diseases' },
-      altLabels: { en: ['identify illnesses', 'make diagnoses'] },
-      description: { en: 'Identify diseases from symptoms and tests.' },
+      label: { en: 'diagnose diseases', fr: 'diagnostiquer des maladies' },
+      altLabels: { en: ['identify illnesses', 'make diagnoses'], fr: ['identifier des maladies'] },
+      description: { en: 'Identify diseases from symptoms and tests.', fr: 'Identifier les maladies à partir des symptômes.' },
       kind: 'skill',
       group: group(5),
       reuse: 'sector-specific',
@@ -177,6 +179,7 @@ describe('importEsco (official CSV layout, tiny folder)', () => {
       'skillsHierarchy_en.csv': 6,
       'fr/skillsHierarchy_fr.csv': 6,
       'skills_en.csv': 7,
+      'fr/skills_fr.csv': 2,
       'broaderRelationsSkillPillar.csv': 13,
       'broaderRelationsOccPillar.csv': 9,
       'occupationSkillRelations.csv': 11,

@@ -73,6 +73,11 @@ describe('importTabiya (Tabiya CSV export, tiny folder)', () => {
       [skill(7), 'skill', undefined, 'occupation-specific'],
       ['key_25', 'attribute', group(6), undefined],
     ]);
+    expect(data.competencies[1]).toMatchObject({
+      label: { en: 'French', fr: 'français' },
+      altLabels: { fr: ['langue française'] },
+      description: { en: 'The French language.', fr: 'La langue française.' },
+    });
     expect(data.competencyGroups.map((g) => [g.id, g.label.fr, g.parent])).toEqual([
       ['isced-f-09', 'santé et protection sociale', undefined],
       [group(1), 'compétences et connaissances linguistiques', undefined],
