@@ -38,15 +38,26 @@ export function pathType(
  * O(requirements of o + requirements of s).
  */
 export function returnCoverage(index: CompiledIndex, o: number, s: number): number {
-  const levels = new Map<number, number>();
-  for (let k = index.reqStart[o]!; k < index.reqStart[o + 1]!; k++) levels.set(index.reqCompetency[k]!, index.reqLevel[k]!);
+  const scratch = scratchFor(index);
+  const { reqStart, reqCompetency, reqLevel, reqImportance } = index;
+  for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) scratch[reqCompetency[k]!] = reqLevel[k]!;
   let met = 0;
-  for (let k = index.reqStart[s]!; k < index.reqStart[s + 1]!; k++) {
-    const have = levels.get(index.reqCompetency[k]!) ?? 0;
-    met += index.reqImportance[k]! * Math.min(have, index.reqLevel[k]!);
+  for (let k = reqStart[s]!; k < reqStart[s + 1]!; k++) {
+    const have = scratch[reqCompetency[k]!]!;
+    const need = reqLevel[k]!;
+    met += reqImportance[k]! * (have < need ? have : need);
   }
+  for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) scratch[reqCompetency[k]!] = 0;
   const total = index.totalWeightedLevel[s]!;
   return total > 0 ? met / total : 0;
+}
+
+const scratches = new WeakMap<CompiledIndex, Float32Array>();
+/** A zeroed dense level array per index, left zeroed after every use. */
+function scratchFor(index: CompiledIndex): Float32Array {
+  let scratch = scratches.get(index);
+  if (!scratch) scratches.set(index, (scratch = new Float32Array(index.competencyCount)));
+  return scratch;
 }
 
 function teerChange(index: CompiledIndex, sources: readonly number[], o: number): number | undefined {

@@ -16,6 +16,30 @@ export interface TargetDetail {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/**
+ * What categorize() and the flags need, without building an explanation: coverage of the
+ * target's non-transversal requirements and its highest language level. O(requirements of o),
+ * no allocation.
+ */
+export function targetTraits(index: CompiledIndex, ws: Workspace, o: number): { specificCoverage: number; languageLevel?: number } {
+  let specificTotal = 0;
+  let specificMet = 0;
+  let languageLevel = -1;
+  for (let k = index.reqStart[o]!; k < index.reqStart[o + 1]!; k++) {
+    const c = index.reqCompetency[k]!;
+    const required = index.reqLevel[k]!;
+    if (index.isLanguage[c] && required > languageLevel) languageLevel = required;
+    if (!index.isTransversal[c]) {
+      const wl = index.reqImportance[k]! * required;
+      specificTotal += wl;
+      const effective = ws.effective[c]!;
+      specificMet += index.reqImportance[k]! * (effective < required ? effective : required);
+    }
+  }
+  const specificCoverage = specificTotal > 0 ? specificMet / specificTotal : 1;
+  return languageLevel >= 0 ? { specificCoverage, languageLevel } : { specificCoverage };
+}
+
 /** O(requirements of the target + log for sorting the gaps). Reads the loaded workspace. */
 export function explainTarget(
   index: CompiledIndex,

@@ -3,7 +3,7 @@
 import type { Preferences, Profile } from '../schema/profile.ts';
 import { categorize, filterReason, flagsFor, pathType } from './classify.ts';
 import type { CompiledIndex } from './compiled-index.ts';
-import { explainTarget } from './explain.ts';
+import { explainTarget, targetTraits } from './explain.ts';
 import { RankOptions, type FitWeights, type RankOptionsInput } from './options.ts';
 import { resolveProfile, type ProfileVector } from './profile-vector.ts';
 import { occupationRef, type Ranking, type RankResult, type Scores, type SourceReport } from './results.ts';
@@ -16,7 +16,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
  * Deterministic: ties in fit are broken by occupation id.
  */
 export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankOptionsInput = {}): Ranking {
-  const options = RankOptions.parse(optionsInput);
+  const options = parseRankOptions(optionsInput);
   const vector = resolveProfile(index, profile);
   const ws = workspaceFor(index);
   loadProfile(index, ws, vector, options.partialCredit);
@@ -27,7 +27,11 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   const excludeFields = filters.excludeFields?.length ? new Set(filters.excludeFields) : undefined;
   const province = profile.province;
   const excluded = { regulated: 0, trainingMonths: 0, fields: 0, minCoverage: 0, unrated: 0 };
-  const isSource = new Set(vector.sources);
+  const sources = vector.sources;
+  // Occupations the pass did not reach have coverage and utilization 0, so fit 0 whenever both
+  // exponents are positive: no need to compute it.
+  const zeroWhenUnreached = options.weights.coverage > 0 && options.weights.utilization > 0;
+  const seen = ws.occupationSeen;
 
   // Top-N by insertion into a small sorted buffer: O(occupations x log N) in the common case.
   const n = options.top;
@@ -38,7 +42,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   const { occupations } = index;
 
   for (let o = 0; o < index.occupationCount; o++) {
-    if (isSource.has(o)) continue;
+    if (sources.includes(o)) continue;
     const total = index.totalWeightedLevel[o]!;
     if (total <= 0) {
       excluded.unrated++;
@@ -55,7 +59,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
       excluded.minCoverage++;
       continue;
     }
-    const fit = fitOf(index, ws, vector, o, options.weights);
+    const fit = zeroWhenUnreached && seen[o] === 0 ? 0 : fitOf(index, ws, vector, o, options.weights);
     if (count === n) {
       const worst = topIndex[n - 1]!;
       if (fit < topFit[n - 1]! || (fit === topFit[n - 1] && occupations[o]!.id > occupations[worst]!.id)) continue;
@@ -75,16 +79,16 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   for (let r = 0; r < count; r++) {
     const o = topIndex[r]!;
     const scores = scoresOf(index, ws, vector, o, options.weights);
-    const detail = explainTarget(index, ws, vector, o, options.maxGaps);
-    const category = categorize(index, vector.sources, o, scores, detail.specificCoverage);
+    const traits = targetTraits(index, ws, o);
+    const category = categorize(index, sources, o, scores, traits.specificCoverage);
     results.push({
       rank: r + 1,
       occupation: occupationRef(occupations[o]!),
       ...roundScores(scores),
       category,
-      pathType: pathType(index, vector.sources, o, scores, category),
-      flags: flagsFor(index, vector.sources, o, province, profile.languageLevel, detail.languageLevel),
-      ...(r < explainCount ? { explanation: detail.explanation } : {}),
+      pathType: pathType(index, sources, o, scores, category),
+      flags: flagsFor(index, sources, o, province, profile.languageLevel, traits.languageLevel),
+      ...(r < explainCount ? { explanation: explainTarget(index, ws, vector, o, options.maxGaps).explanation } : {}),
     });
   }
 
@@ -114,7 +118,26 @@ function fitOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: nu
   const essential = essentialTotal > 0 ? ws.essentialMet[o]! / essentialTotal : 1;
   const proximity = w.field > 0 ? fieldProximity(index, vector.sources, o) : -1;
   const hierarchy = proximity >= 0 ? (1 + w.field * proximity) / (1 + w.field) : 1;
+  // The default exponents (1, 1, 0.5) without Math.pow: this runs once per reached occupation.
+  if (w.coverage === 1 && w.utilization === 1 && w.essential === 0.5) return coverage * utilization * Math.sqrt(essential) * hierarchy;
   return Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization) * Math.pow(essential, w.essential) * hierarchy;
+}
+
+const DEFAULT_OPTIONS = RankOptions.parse({});
+/**
+ * zod-parses the options, except for the common shape { top?, explain? } with integer values in
+ * range, which reuses the parsed defaults: parsing costs as much as ranking a small framework.
+ */
+function parseRankOptions(input: RankOptionsInput): RankOptions {
+  const keys = Object.keys(input);
+  const simple = keys.every((k) => (k === 'top' || k === 'explain') && Number.isInteger(input[k]));
+  if (simple && (input.top === undefined || (input.top >= 1 && input.top <= 500)) && (input.explain === undefined || (input.explain >= 0 && input.explain <= 100))) {
+    if (keys.length === 0) return DEFAULT_OPTIONS;
+    const options: RankOptions = { ...DEFAULT_OPTIONS, ...(input.top !== undefined ? { top: input.top } : {}) };
+    if (input.explain !== undefined) options.explain = input.explain;
+    return options;
+  }
+  return RankOptions.parse(input);
 }
 
 /**

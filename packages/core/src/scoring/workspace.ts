@@ -20,6 +20,10 @@ export interface Workspace {
   met: Float64Array;
   used: Float64Array;
   essentialMet: Float64Array;
+  /** Occupations the last pass reached (met or used > 0), in occupationTouchedCount entries. */
+  occupationTouched: Uint32Array;
+  occupationTouchedCount: number;
+  occupationSeen: Uint8Array;
 }
 
 const workspaces = new WeakMap<CompiledIndex, Workspace>();
@@ -37,6 +41,9 @@ export function workspaceFor(index: CompiledIndex): Workspace {
       met: new Float64Array(index.occupationCount),
       used: new Float64Array(index.occupationCount),
       essentialMet: new Float64Array(index.occupationCount),
+      occupationTouched: new Uint32Array(index.occupationCount),
+      occupationTouchedCount: 0,
+      occupationSeen: new Uint8Array(index.occupationCount),
     };
     workspaces.set(index, ws);
   }
@@ -88,24 +95,35 @@ export function loadProfile(index: CompiledIndex, ws: Workspace, vector: Profile
  * competency with the profile. O(postings of the touched competencies + occupations).
  */
 export function accumulate(index: CompiledIndex, ws: Workspace): void {
-  const { met, used, essentialMet, own, salience, effective, touched } = ws;
-  met.fill(0);
-  used.fill(0);
-  essentialMet.fill(0);
-  const { postStart, postRequirement, reqOccupation, reqImportance, reqLevel, reqEssential } = index;
-  for (let i = 0; i < ws.touchedCount; i++) {
+  const { met, used, essentialMet, own, salience, effective, touched, occupationTouched, occupationSeen } = ws;
+  for (let i = 0; i < ws.occupationTouchedCount; i++) {
+    const o = occupationTouched[i]!;
+    met[o] = 0;
+    used[o] = 0;
+    essentialMet[o] = 0;
+    occupationSeen[o] = 0;
+  }
+  let reached = 0;
+  const { postStart, postOccupation, postImportance, postLevel, postEssential } = index;
+  const count = ws.touchedCount;
+  for (let i = 0; i < count; i++) {
     const c = touched[i]!;
     const p = effective[c]!;
     const q = own[c]!;
     const s = salience[c]!;
-    for (let j = postStart[c]!; j < postStart[c + 1]!; j++) {
-      const k = postRequirement[j]!;
-      const o = reqOccupation[k]!;
-      const l = reqLevel[k]!;
-      const m = reqImportance[k]! * (p < l ? p : l);
+    const end = postStart[c + 1]!;
+    for (let j = postStart[c]!; j < end; j++) {
+      const o = postOccupation[j]!;
+      const l = postLevel[j]!;
+      const m = postImportance[j]! * (p < l ? p : l);
       met[o]! += m;
-      if (reqEssential[k]) essentialMet[o]! += m;
+      if (postEssential[j] === 1) essentialMet[o]! += m;
       if (q > 0) used[o]! += s * (q < l ? q : l);
+      if (occupationSeen[o] === 0) {
+        occupationSeen[o] = 1;
+        occupationTouched[reached++] = o;
+      }
     }
   }
+  ws.occupationTouchedCount = reached;
 }

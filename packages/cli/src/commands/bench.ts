@@ -1,0 +1,76 @@
+// `bridgework bench` (pnpm bench): performance figures as JSON lines { name, value, unit }.
+// Scoring on a generated framework of 3,000 occupations x 14,000 competencies x 150,000
+// requirements and on full ESCO (with the numpy/scipy peer in the same run, as a ratio);
+// import time, peak memory and load-from-store time per real framework; HTTP rank throughput.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compileIndex, generateFramework, type CompiledIndex } from '@bridgework/core';
+import { benchImport, type RealFramework } from '../bench/import-bench.ts';
+import { runScipyPeer } from '../bench/peer-bench.ts';
+import { benchScoring } from '../bench/scoring-bench.ts';
+import { round, timeOnce, type BenchFigure } from '../bench/stats.ts';
+import { frameworksDataDir, REPO_ROOT } from '../eval/frameworks-data.ts';
+import type { Io } from '../output.ts';
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      quick: { type: 'boolean', default: false },
+      'skip-imports': { type: 'boolean', default: false },
+      'skip-http': { type: 'boolean', default: false },
+    },
+  });
+  const emit = (figures: BenchFigure[]) => figures.forEach((f) => io.out(JSON.stringify(f)));
+  const profiles = values.quick ? 200 : 1000;
+
+  const generated = generateFramework({ occupations: 3000, competencies: 14000, requirements: 150000 });
+  const built = timeOnce(() => compileIndex(generated));
+  emit([{ name: 'index.generated.build_time', value: round(built.ms, 1), unit: 'ms', requirements: generated.requirements.length }]);
+  emit(benchScoring('generated', built.value, { profiles }));
+
+  const data = frameworksDataDir();
+  if (!data) {
+    io.err('bench: ../shared/frameworks-data not found; real-framework figures skipped');
+    return 0;
+  }
+  const real: RealFramework[] = [
+    { name: 'esco-1.1.1', kind: 'esco', path: join(data, 'esco-1.1.1') },
+    { name: 'onet-29', kind: 'onet', path: join(data, 'onet-29') },
+    { name: 'onet-25', kind: 'onet', path: join(data, 'onet-25') },
+    { name: 'oasis-2023', kind: 'oasis', path: join(data, 'oasis-2023') },
+    { name: 'noc-2021', kind: 'noc', path: join(data, 'noc-2021-csv') },
+    { name: 'esco-tabiya-sample', kind: 'tabiya', path: join(data, 'esco-sample-tabiya') },
+    { name: 'esco-tabiya-1.1.2', kind: 'tabiya', path: join(data, 'esco-1.1.2-tabiya') },
+    { name: 'fqr-canada', kind: 'native', path: join(REPO_ROOT, 'frameworks/fqr-canada') },
+  ];
+  let esco: CompiledIndex | undefined;
+  for (const framework of values['skip-imports'] ? real.slice(0, 1) : real) {
+    const { figures, index } = await benchImport(framework, framework.name === 'esco-1.1.1');
+    emit(figures);
+    if (index) esco = index;
+  }
+  if (!esco) return 0;
+
+  // Same work as the peer: rank every occupation for a profile, keep the top 20; we also build
+  // explanations for the top 10.
+  const ours = benchScoring('esco', esco, { profiles, top: 20, explain: 10 });
+  emit(ours);
+  const peer = runScipyPeer(join(REPO_ROOT, '../shared/peers/rank_scipy.py'), join(data, 'esco-1.1.1/occupationSkillRelations.csv'), profiles);
+  if ('skipped' in peer) io.err(`bench: scipy peer skipped: ${peer.skipped}`);
+  else {
+    emit(peer);
+    const peerP50 = peer.find((f) => f.name === 'peer.rank.p50_ms')?.value;
+    const peerP99 = peer.find((f) => f.name === 'peer.rank.p99_ms')?.value;
+    const ourP50 = ours.find((f) => f.name === 'esco.rank.p50')!.value;
+    const ourP99 = ours.find((f) => f.name === 'esco.rank.p99')!.value;
+    if (peerP50 !== undefined) emit([{ name: 'esco.rank.speedup_vs_scipy.p50', value: round(peerP50 / ourP50, 1), unit: 'x' }]);
+    if (peerP99 !== undefined) emit([{ name: 'esco.rank.speedup_vs_scipy.p99', value: round(peerP99 / ourP99, 1), unit: 'x' }]);
+  }
+
+  if (!values['skip-http']) {
+    const { benchHttp } = await import('../bench/http-bench.ts');
+    emit(await benchHttp(esco.data, { quick: values.quick }));
+  }
+  return 0;
+}
