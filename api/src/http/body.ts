@@ -69,7 +69,11 @@ async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: num
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError('request.too_large', `the body is larger than ${formatBytes(limit)}, the most this server accepts`);
+  // The rest of the body is never read, so the connection cannot carry another request: say so,
+  // or a keep-alive client would send its next request into a closing socket.
+  return new HttpError('request.too_large', `the body is larger than ${formatBytes(limit)}, the most this server accepts`, [], {
+    connection: 'close',
+  });
 }
 
 function formatBytes(n: number): string {
