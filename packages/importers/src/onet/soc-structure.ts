@@ -1,7 +1,10 @@
-// The occupation hierarchy -> fieldPath [major group, minor group], broadest first. Read from
-// SOC Structure.csv (O*NET's SOC / O*NET-SOC 2019 structure: one row per major, minor, broad
+// The occupation hierarchy -> fieldPath [major, minor, broad, detailed], broadest first. Read
+// from SOC Structure.csv (O*NET's SOC / O*NET-SOC 2019 structure: one row per major, minor, broad
 // and detailed group, each in its own column) when the release has it; otherwise the major
-// group comes from the code's first two digits and the 2018 SOC titles, with no minor group.
+// group comes from the code's first two digits and the 2018 SOC titles, with no deeper levels.
+// All four levels are kept because scoring reads how much of the path two occupations share:
+// 29-1141.01 Acute Care Nurses sits closer to 29-1141.00 Registered Nurses (same detailed SOC
+// occupation) than to 29-1171.00 Nurse Practitioners (same minor group only).
 import type { FieldGroup } from '@bridgework/core';
 import { CellReader } from './cells.ts';
 import { formatCount, openReleaseTable, sampleList, type ImportContext } from './import-context.ts';
@@ -12,6 +15,8 @@ import { SOC_2018_MAJOR_GROUPS } from './soc-major-groups.ts';
 interface SocGroups {
   major: Map<string, string>;
   minor: Map<string, string>;
+  broad: Map<string, string>;
+  detailed: Map<string, string>;
 }
 
 export async function assignFieldPaths(context: ImportContext, occupations: Occupations): Promise<void> {
@@ -36,14 +41,15 @@ function fieldPathOf(code: string, groups: SocGroups | undefined): FieldGroup[] 
   const majorTitle = groups?.major.get(majorCode) ?? SOC_2018_MAJOR_GROUPS[code.slice(0, 2)];
   if (majorTitle === undefined) return [];
   const path: FieldGroup[] = [{ code: majorCode, title: { en: majorTitle } }];
-  if (groups !== undefined) {
-    for (const minorCode of [`${code.slice(0, 5)}00`, `${code.slice(0, 4)}000`]) {
-      const minorTitle = groups.minor.get(minorCode);
-      if (minorTitle !== undefined) {
-        path.push({ code: minorCode, title: { en: minorTitle } });
-        break;
-      }
-    }
+  if (groups === undefined) return path;
+  const minorCode = [`${code.slice(0, 5)}00`, `${code.slice(0, 4)}000`].find((c) => groups.minor.has(c));
+  if (minorCode === undefined) return path;
+  path.push({ code: minorCode, title: { en: groups.minor.get(minorCode)! } });
+  // Broad groups are XX-XXX0 and detailed occupations XX-XXXX: deeper levels only while they exist.
+  for (const [level, levelCode] of [[groups.broad, `${code.slice(0, 6)}0`], [groups.detailed, code.slice(0, 7)]] as const) {
+    const title = level.get(levelCode);
+    if (title === undefined) break;
+    path.push({ code: levelCode, title: { en: title } });
   }
   return path;
 }
@@ -59,11 +65,16 @@ async function readSocStructure(context: ImportContext): Promise<SocGroups | und
   const table = await openReleaseTable(context, context.release.get(name)!);
   const majorColumn = table.column('Major Group');
   const minorColumn = table.column('Minor Group');
+  const broadColumn = table.find('Broad Occupation');
+  const detailedColumn = table.find('Detailed Occupation');
   const titleColumn = table.column('SOC or O*NET-SOC 2019 Title', 'SOC or O*NET-SOC 2018 Title', 'SOC Title', 'Title');
-  const groups: SocGroups = { major: new Map(), minor: new Map() };
+  const groups: SocGroups = { major: new Map(), minor: new Map(), broad: new Map(), detailed: new Map() };
+  const levels: [number, Map<string, string>][] = [[majorColumn, groups.major], [minorColumn, groups.minor]];
+  if (broadColumn >= 0) levels.push([broadColumn, groups.broad]);
+  if (detailedColumn >= 0) levels.push([detailedColumn, groups.detailed]);
   const cells = new CellReader(table);
   for await (const row of table.countedRows()) {
-    for (const [column, level] of [[majorColumn, groups.major], [minorColumn, groups.minor]] as const) {
+    for (const [column, level] of levels) {
       const code = cells.text(row, column);
       if (code === undefined) continue;
       if (!/^\d{2}-\d{4}$/.test(code)) {

@@ -174,12 +174,12 @@ describe('importOnet on a hand-made release', () => {
     );
   });
 
-  it('reads major and minor groups from SOC Structure.csv, split minor groups included', async () => {
+  it('reads major, minor, broad and detailed groups from SOC Structure.csv, split minor groups included', async () => {
     const { data } = await importOnet(await releaseWith({ overlay: 'soc-structure' }));
     expect(data.occupations.map((o) => o.fieldPath.map((g) => `${g.code} ${g.title.en}`))).toEqual([
-      ['29-0000 Healthcare Practitioners and Technical Occupations', '29-1000 Healthcare Diagnosing or Treating Practitioners'],
-      ['15-0000 Computer and Mathematical Occupations', '15-1200 Computer Occupations'],
-      ['11-0000 Management Occupations', '11-1000 Top Executives'],
+      ['29-0000 Healthcare Practitioners and Technical Occupations', '29-1000 Healthcare Diagnosing or Treating Practitioners', '29-1140 Registered Nurses', '29-1141 Registered Nurses'],
+      ['15-0000 Computer and Mathematical Occupations', '15-1200 Computer Occupations', '15-1250 Software and Web Developers, Programmers, and Testers', '15-1252 Software Developers'],
+      ['11-0000 Management Occupations', '11-1000 Top Executives', '11-1010 Chief Executives', '11-1011 Chief Executives'],
     ]);
   });
 

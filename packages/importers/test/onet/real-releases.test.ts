@@ -25,7 +25,7 @@ function socTitles(dir: string): Map<string, string> {
   const titles = new Map<string, string>();
   for (const line of readFileSync(join(dir, 'SOC Structure.csv'), 'utf8').split('\n').slice(1)) {
     const cells = line.split(',');
-    const code = cells[0] || cells[1];
+    const code = cells[0] || cells[1] || cells[2] || cells[3];
     if (code) titles.set(code, cells.slice(5).join(',').replace(/^"|"$/g, ''));
   }
   return titles;
@@ -88,13 +88,14 @@ describe.skipIf(ONET_25 === undefined)('importOnet on O*NET 25 (onet-25)', () =>
     );
   });
 
-  it('places occupations under their SOC major and minor group', () => {
+  it('places occupations under their SOC major, minor, broad and detailed group', () => {
     const titles = socTitles(dir);
     const path = (id: string) => occupation(data, id).fieldPath.map((g) => [g.code, g.title.en]);
-    expect(path('29-1141.00')).toEqual([['29-0000', titles.get('29-0000')], ['29-1000', titles.get('29-1000')]]);
+    const level = (code: string) => [code, titles.get(code)];
+    expect(path('29-1141.01')).toEqual([level('29-0000'), level('29-1000'), level('29-1140'), level('29-1141')]);
     // SOC 2018 split 15-1000 into 15-1200 (Computer Occupations) and 15-2000.
-    expect(path('15-1211.00')).toEqual([['15-0000', titles.get('15-0000')], ['15-1200', titles.get('15-1200')]]);
-    expect(data.occupations.filter((o) => o.fieldPath.length !== 2)).toEqual([]);
+    expect(path('15-1211.00')).toEqual([level('15-0000'), level('15-1200'), level('15-1210'), level('15-1211')]);
+    expect(data.occupations.filter((o) => o.fieldPath.length !== 4)).toEqual([]);
   });
 
   it('adds the reported titles, each once, and warns about rows of codes it does not know', () => {
