@@ -17,6 +17,8 @@ interface SocGroups {
   minor: Map<string, string>;
   broad: Map<string, string>;
   detailed: Map<string, string>;
+  /** Detailed occupation -> its broad group, from the file's order (29-1221 sits under 29-1210). */
+  broadOf: Map<string, string>;
 }
 
 export async function assignFieldPaths(context: ImportContext, occupations: Occupations): Promise<void> {
@@ -45,12 +47,11 @@ function fieldPathOf(code: string, groups: SocGroups | undefined): FieldGroup[] 
   const minorCode = [`${code.slice(0, 5)}00`, `${code.slice(0, 4)}000`].find((c) => groups.minor.has(c));
   if (minorCode === undefined) return path;
   path.push({ code: minorCode, title: { en: groups.minor.get(minorCode)! } });
-  // Broad groups are XX-XXX0 and detailed occupations XX-XXXX: deeper levels only while they exist.
-  for (const [level, levelCode] of [[groups.broad, `${code.slice(0, 6)}0`], [groups.detailed, code.slice(0, 7)]] as const) {
-    const title = level.get(levelCode);
-    if (title === undefined) break;
-    path.push({ code: levelCode, title: { en: title } });
-  }
+  const detailedCode = code.slice(0, 7);
+  const broadCode = groups.broadOf.get(detailedCode);
+  if (broadCode === undefined) return path;
+  path.push({ code: broadCode, title: { en: groups.broad.get(broadCode)! } });
+  path.push({ code: detailedCode, title: { en: groups.detailed.get(detailedCode)! } });
   return path;
 }
 
@@ -68,7 +69,8 @@ async function readSocStructure(context: ImportContext): Promise<SocGroups | und
   const broadColumn = table.find('Broad Occupation');
   const detailedColumn = table.find('Detailed Occupation');
   const titleColumn = table.column('SOC or O*NET-SOC 2019 Title', 'SOC or O*NET-SOC 2018 Title', 'SOC Title', 'Title');
-  const groups: SocGroups = { major: new Map(), minor: new Map(), broad: new Map(), detailed: new Map() };
+  const groups: SocGroups = { major: new Map(), minor: new Map(), broad: new Map(), detailed: new Map(), broadOf: new Map() };
+  let currentBroad: string | undefined;
   const levels: [number, Map<string, string>][] = [[majorColumn, groups.major], [minorColumn, groups.minor]];
   if (broadColumn >= 0) levels.push([broadColumn, groups.broad]);
   if (detailedColumn >= 0) levels.push([detailedColumn, groups.detailed]);
@@ -81,6 +83,9 @@ async function readSocStructure(context: ImportContext): Promise<SocGroups | und
         throw cells.error(row, column, `${cells.name(column)} must be a SOC code like 29-1000, found ${JSON.stringify(row.get(column))}`);
       }
       level.set(code, cells.required(row, titleColumn));
+      if (level === groups.broad) currentBroad = code;
+      else if (level === groups.detailed && currentBroad !== undefined) groups.broadOf.set(code, currentBroad);
+      else if (level !== groups.detailed) currentBroad = undefined;
     }
   }
   return groups;
