@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The `bridgework` command: one entry, one module per subcommand (loaded on demand, so
 // `bridgework validate` does not load the HTTP server or the benchmark suites).
 import { processIo, reportError, UsageError, type Io } from './output.ts';
