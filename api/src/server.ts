@@ -31,7 +31,8 @@ export async function startServer(config: ApiConfig): Promise<RunningServer> {
     const startup = await service.ensureFrameworks();
     for (const r of startup.imported) log(`imported ${describeImport(r)}`);
     for (const r of startup.skipped) log(`already stored: ${r.framework.id} ${r.framework.version}`);
-    for (const f of startup.failed) log(`could not import ${f.source.kind}:${f.source.path}: ${f.error.message}`);
+    // The first line only: one log line per event (the full list is what `bridgework validate` is for).
+    for (const f of startup.failed) log(`could not import ${f.source.kind}:${f.source.path}: ${f.error.message.split('\n')[0]}`);
     // Compiles the default framework now, so the first request does not wait for it.
     const readiness = await service.readiness();
     const frameworks = await service.listFrameworks();

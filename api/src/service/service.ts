@@ -80,6 +80,8 @@ export class BridgeworkService {
   private readonly importRoots: readonly string[] | undefined;
   private readonly cache: IndexCache;
   private defaultImport?: Promise<ImportReport | undefined>;
+  /** Why the default framework could not be imported; not retried on every request. */
+  private defaultImportError?: Error;
 
   constructor(options: ServiceOptions) {
     this.store = options.store;
@@ -102,7 +104,8 @@ export class BridgeworkService {
       const imported = await this.ensureDefaultFramework(hooks);
       if (imported) report.imported.push(imported);
     } catch (error) {
-      report.failed.push({ source: this.defaultFramework.source!, error: asError(error) });
+      this.defaultImportError = asError(error);
+      report.failed.push({ source: this.defaultFramework.source!, error: this.defaultImportError });
     }
     for (const source of this.imports) {
       try {
@@ -164,11 +167,18 @@ export class BridgeworkService {
   async compiled(ref: FrameworkRef = {}): Promise<CompiledFramework> {
     const id = ref.id ?? this.defaultFramework.id;
     let stored = await this.store.getFramework(id);
-    if (!stored && id === this.defaultFramework.id && this.defaultFramework.source) {
-      await this.ensureDefaultFramework();
+    if (!stored && id === this.defaultFramework.id && this.defaultFramework.source && !this.defaultImportError) {
+      try {
+        await this.ensureDefaultFramework();
+      } catch (error) {
+        this.defaultImportError = asError(error);
+      }
       stored = await this.store.getFramework(id);
     }
-    if (!stored) throw frameworkNotFound(id);
+    if (!stored) {
+      const why = id === this.defaultFramework.id ? this.defaultImportError : undefined;
+      throw why ? frameworkNotFound(id, `importing it from ${this.defaultFramework.source!.path} failed: ${why.message.split('\n')[0]}`) : frameworkNotFound(id);
+    }
     // Resolved through the store on every call (one indexed read), so versions imported or
     // deleted by another process (the CLI beside a running server) are seen at once.
     const version = ref.version ?? stored.versions[0]!.version;
@@ -285,8 +295,11 @@ function withProfileFramework(ref: FrameworkRef, profile: Profile): FrameworkRef
   return ref.id === undefined && profile.framework !== undefined ? { ...ref, id: profile.framework } : ref;
 }
 
-function frameworkNotFound(id: string): BridgeworkError {
-  return new BridgeworkError('framework.not_found', `no framework "${id}" is stored (GET /v1/frameworks or "bridgework frameworks" lists them)`);
+function frameworkNotFound(id: string, why?: string): BridgeworkError {
+  return new BridgeworkError(
+    'framework.not_found',
+    why ? `no framework "${id}" is stored: ${why}` : `no framework "${id}" is stored (GET /v1/frameworks or "bridgework frameworks" lists them)`,
+  );
 }
 
 function versionNotFound(id: string, version: string): BridgeworkError {

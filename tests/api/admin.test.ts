@@ -1,0 +1,147 @@
+// Importing and deleting framework versions (admin) over real HTTP, the compiled-index cache
+// following them, and the sources listed in BRIDGEWORK_IMPORT at start-up.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, call, COUNSELLOR, expectProblemShape, REPO, schemaIssues, startTestServer, TINY, type Answer, type TestServer } from './helpers/server.ts';
+
+const NOC = join(REPO, 'packages/importers/test/fixtures/noc/csv');
+let server: TestServer;
+const req = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(server.url, method, path, body, headers);
+
+function problem(answer: Answer, status: number, code: string) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(expectProblemShape(answer)).toEqual([]);
+  expect(answer.body.code).toBe(code);
+  return answer.body;
+}
+
+/** A copy of the tiny framework where the care aide needs communication at `level`. */
+function tinyCopy(folder: string, level: number): string {
+  const dir = join(server.dir, folder);
+  cpSync(TINY, dir, { recursive: true });
+  const file = join(dir, 'requirements.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('{ competency: communication, importance: 0.6, level: 0.5 }', `{ competency: communication, importance: 0.6, level: ${level} }`));
+  return dir;
+}
+
+const rankNurse = (framework: string) => req('POST', '/v1/rank', { framework, profile: { occupations: [{ occupation: 'nurse' }] } });
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('POST /v1/frameworks/import', () => {
+  it('imports a source under a new id and version, with counts and timing', async () => {
+    const answer = await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY, id: 'tiny-copy', version: '2' }, ADMIN);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(schemaIssues('importFramework', answer)).toEqual([]);
+    expect(answer.headers.get('location')).toBe('/v1/frameworks/tiny-copy');
+    expect(answer.body).toMatchObject({
+      framework: { id: 'tiny-copy', version: '2', counts: { occupations: 2, competencies: 3, requirements: 4 } },
+      skipped: false,
+      warnings: [],
+    });
+    const list = await req('GET', '/v1/frameworks');
+    expect(list.body.items.map((f: { id: string }) => f.id)).toEqual(['tiny', 'tiny-copy']);
+  });
+
+  it('answers 409 for a version already stored', async () => {
+    const body = problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY }, ADMIN), 409, 'framework.version_exists');
+    expect(body.detail).toContain('"tiny"');
+  });
+
+  it('answers 403 for a path outside the import roots, and 422 for a folder that is not a framework', async () => {
+    const outside = problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: '/etc' }, ADMIN), 403, 'import.path_not_allowed');
+    expect(outside.detail).toBe('/etc is outside the folders this server imports from (BRIDGEWORK_IMPORT_ROOTS)');
+    const traversal = problem(
+      await req('POST', '/v1/frameworks/import', { kind: 'native', path: join(server.dir, '../../../etc') }, ADMIN),
+      403,
+      'import.path_not_allowed',
+    );
+    expect(traversal.errors).toEqual([{ path: 'path', message: 'outside the import roots' }]);
+    problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: join(server.dir, 'missing') }, ADMIN), 422, 'import.missing_file');
+    const notFramework = problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: server.dir }, ADMIN), 422, 'framework.invalid');
+    expect(notFramework.errors).toContainEqual({ path: join(server.dir, 'framework.yaml'), message: 'missing required file framework.yaml' });
+  });
+
+  it('refuses an unknown kind with the kinds listed', async () => {
+    const body = problem(await req('POST', '/v1/frameworks/import', { kind: 'xml', path: TINY }, ADMIN), 400, 'request.invalid');
+    expect(body.errors[0].path).toBe('body.kind');
+    expect(body.errors[0].message).toMatch(/^must be one of "native", "onet", "esco"/);
+  });
+
+  it('needs an admin key', async () => {
+    problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY }), 401, 'auth.missing_key');
+    problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY }, COUNSELLOR), 403, 'auth.forbidden');
+  });
+});
+
+describe('DELETE /v1/frameworks/:id/versions/:v', () => {
+  it('deletes a version, and the next import of that version is what gets scored', async () => {
+    const first = tinyCopy('copy-a', 0.5);
+    expect((await req('POST', '/v1/frameworks/import', { kind: 'native', path: first, id: 'cached', version: '1' }, ADMIN)).status).toBe(201);
+    const before = await rankNurse('cached');
+    expect(before.status).toBe(200);
+
+    const deleted = await req('DELETE', '/v1/frameworks/cached/versions/1', undefined, ADMIN);
+    expect(deleted.status).toBe(204);
+    problem(await rankNurse('cached'), 404, 'framework.not_found');
+    problem(await req('DELETE', '/v1/frameworks/cached/versions/1', undefined, ADMIN), 404, 'framework.version_not_found');
+
+    // Same id and version, a higher level needed: a stale compiled index would answer as before.
+    const second = tinyCopy('copy-b', 0.9);
+    expect((await req('POST', '/v1/frameworks/import', { kind: 'native', path: second, id: 'cached', version: '1' }, ADMIN)).status).toBe(201);
+    const after = await rankNurse('cached');
+    expect(after.body.results[0].coverage).toBeLessThan(before.body.results[0].coverage);
+  });
+
+  it('serves an older version by name while the latest is the default', async () => {
+    expect((await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY, id: 'versions', version: 'a' }, ADMIN)).status).toBe(201);
+    expect((await req('POST', '/v1/frameworks/import', { kind: 'native', path: tinyCopy('copy-c', 0.9), id: 'versions', version: 'b' }, ADMIN)).status).toBe(201);
+    const latest = await req('GET', '/v1/frameworks/versions/occupations?limit=1');
+    expect(latest.body.framework).toEqual({ id: 'versions', version: 'b' });
+    const older = await req('POST', '/v1/rank', { framework: 'versions', version: 'a', profile: { occupations: [{ occupation: 'nurse' }] } });
+    expect(older.body.framework).toEqual({ id: 'versions', version: 'a' });
+  });
+});
+
+describe('start-up imports (BRIDGEWORK_IMPORT)', () => {
+  it('imports listed sources once and skips them when the same id and version are stored', async () => {
+    const first = await startTestServer({ imports: [{ kind: 'noc', path: NOC }] });
+    try {
+      expect(first.running.startup.imported.map((r) => `${r.framework.id} ${r.framework.version}`)).toEqual(['tiny 1.0.0', 'noc 2021.1.0']);
+      expect(first.logs).toContain('imported noc 2021.1.0: 3 occupations, 0 competencies, 0 requirements in ' + first.logs.find((l) => l.startsWith('imported noc'))!.split(' in ')[1]);
+      await first.running.close();
+      const again = await startTestServer({ dbPath: join(first.dir, 'bridgework.db'), imports: [{ kind: 'noc', path: NOC }] });
+      try {
+        expect(again.running.startup.imported).toEqual([]);
+        expect(again.running.startup.skipped.map((r) => r.framework.id)).toEqual(['noc']);
+        expect(again.logs).toContain('already stored: noc 2021.1.0');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('starts without a source that fails, logs it, and reports not ready when the default is missing', async () => {
+    const broken = await startTestServer({ defaultFramework: { id: 'absent', source: { kind: 'native', path: join(REPO, 'no-such-folder') } } });
+    try {
+      expect(broken.running.startup.failed.map((f) => f.error.message.split('\n')[0])).toEqual([`${join(REPO, 'no-such-folder')}: 4 error(s) in the framework`]);
+      expect(broken.logs).toContain(`could not import native:${join(REPO, 'no-such-folder')}: ${join(REPO, 'no-such-folder')}: 4 error(s) in the framework`);
+      const ready = await call(broken.url, 'GET', '/readyz');
+      const body = problem(ready, 503, 'service.not_ready');
+      expect(body.errors).toEqual([
+        { path: 'store', message: 'ok' },
+        { path: 'defaultFramework', message: 'absent: missing' },
+      ]);
+      expect(body.detail).toBe(`no framework "absent" is stored: importing it from ${join(REPO, 'no-such-folder')} failed: ${join(REPO, 'no-such-folder')}: 4 error(s) in the framework`);
+      expect((await call(broken.url, 'GET', '/healthz')).status).toBe(200);
+    } finally {
+      await broken.close();
+    }
+  });
+});

@@ -1,0 +1,121 @@
+// What the server refuses before any schema looks at a request: bodies above the limit (413),
+// other media types (415), malformed JSON (400); and what it logs: one line per request, never a
+// query string or a body.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, expectProblemShape, startTestServer, type Answer, type TestServer } from './helpers/server.ts';
+
+let server: TestServer;
+let small: TestServer;
+
+function problem(answer: Answer, status: number, code: string) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(expectProblemShape(answer)).toEqual([]);
+  expect(answer.body.code).toBe(code);
+  return answer.body;
+}
+
+beforeAll(async () => {
+  [server, small] = await Promise.all([startTestServer(), startTestServer({ bodyLimit: 1024 })]);
+});
+afterAll(async () => {
+  await Promise.all([server.close(), small.close()]);
+});
+
+describe('body size', () => {
+  it('answers 413 above the default 1 MiB, by Content-Length and by what actually arrives', async () => {
+    const big = JSON.stringify({ profile: { label: 'x'.repeat(1024 * 1024) } });
+    const body = problem(await call(server.url, 'POST', '/v1/rank', big), 413, 'request.too_large');
+    expect(body.detail).toBe('the body is larger than 1 MiB, the most this server accepts');
+
+    // A streamed body has no Content-Length: the limit is applied while reading.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 24; i++) controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${server.url}/v1/rank`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
+    expect((await response.json()).code).toBe('request.too_large');
+  });
+
+  it('applies a configured limit, and accepts a body just under it', async () => {
+    const under = JSON.stringify({ profile: { occupations: [{ occupation: 'nurse' }], label: 'x'.repeat(100) } });
+    expect((await call(small.url, 'POST', '/v1/rank', under)).status).toBe(200);
+    const over = JSON.stringify({ profile: { occupations: [{ occupation: 'nurse' }], label: 'x'.repeat(1100) } });
+    expect(problem(await call(small.url, 'POST', '/v1/rank', over), 413, 'request.too_large').detail).toBe(
+      'the body is larger than 1 KiB, the most this server accepts',
+    );
+  });
+});
+
+describe('content type', () => {
+  it('answers 415 for a body that is not JSON, or has no content type', async () => {
+    const text = problem(await call(server.url, 'POST', '/v1/rank', '{}', { 'content-type': 'text/plain' }), 415, 'request.unsupported_media_type');
+    expect(text.detail).toBe('Content-Type text/plain is not accepted here; send application/json');
+    const csv = problem(await call(server.url, 'POST', '/v1/rank', 'a,b', { 'content-type': 'text/csv' }), 415, 'request.unsupported_media_type');
+    expect(csv.detail).toBe('Content-Type text/csv is not accepted here; send application/json');
+    const none = await fetch(`${server.url}/v1/rank`, { method: 'POST', body: new Uint8Array([0x7b, 0x7d]) });
+    expect(none.status).toBe(415);
+    expect((await none.json()).detail).toBe('send the body with Content-Type: application/json');
+  });
+
+  it('accepts a UTF-8 charset and refuses another', async () => {
+    const body = JSON.stringify({ profile: { occupations: [{ occupation: 'nurse' }] } });
+    expect((await call(server.url, 'POST', '/v1/rank', body, { 'content-type': 'application/json; charset=UTF-8' })).status).toBe(200);
+    problem(await call(server.url, 'POST', '/v1/rank', body, { 'content-type': 'application/json; charset=latin1' }), 415, 'request.unsupported_media_type');
+  });
+});
+
+describe('malformed bodies', () => {
+  it('answers 400 request.malformed, never 500, for JSON that does not parse', async () => {
+    const body = problem(await call(server.url, 'POST', '/v1/rank', '{"profile": '), 400, 'request.malformed');
+    expect(body.detail).toMatch(/^the body is not valid JSON: /);
+    expect(problem(await call(server.url, 'POST', '/v1/rank', ''), 400, 'request.malformed').detail).toBe('the body is empty; send a JSON object');
+    const bytes = await fetch(`${server.url}/v1/rank`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x22, 0xff, 0xfe, 0x22]) });
+    expect(bytes.status).toBe(400);
+    expect((await bytes.json()).detail).toBe('the body is not valid UTF-8');
+  });
+
+  it('refuses 10,000 levels of nesting before parsing them', async () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    expect(problem(await call(server.url, 'POST', '/v1/rank', deep), 400, 'request.malformed').detail).toBe(
+      'the JSON nests deeper than 32 levels, the most any request needs',
+    );
+  });
+
+  it('answers 400 for JSON of the wrong shape: an array, a string, a huge number', async () => {
+    expect(problem(await call(server.url, 'POST', '/v1/rank', '[]'), 400, 'request.invalid').errors).toEqual([
+      { path: 'body', message: 'expected object, got an array' },
+    ]);
+    problem(await call(server.url, 'POST', '/v1/rank', '"rank"'), 400, 'request.invalid');
+    const huge = problem(await call(server.url, 'POST', '/v1/rank', '{"profile":{"occupations":[{"occupation":"nurse","years":1e400}]}}'), 400, 'request.invalid');
+    expect(huge.errors).toEqual([{ path: 'body.profile.occupations.0.years', message: 'expected number, got Infinity' }]);
+  });
+});
+
+describe('request log', () => {
+  it('logs method, path, status, time and request id, never the query string or the body', async () => {
+    const secret = 'Personal-Detail-3e8b';
+    await call(server.url, 'GET', `/v1/frameworks/tiny/occupations?q=${secret}`, undefined, { 'x-request-id': 'log-check-1' });
+    await call(server.url, 'POST', '/v1/rank', { profile: { label: secret, occupations: [{ occupation: 'nurse' }] } }, { 'x-request-id': 'log-check-2' });
+    await call(server.url, 'POST', '/v1/rank', { profile: { label: secret, occupations: [{ occupation: 'astronaut' }] } }, { 'x-request-id': 'log-check-3' });
+    expect(server.logs.some((l) => l.includes(secret))).toBe(false);
+    const lines = server.logs.filter((l) => l.includes('log-check-'));
+    expect(lines.map((l) => l.replace(/ [\d.]+ms /, ' <ms> '))).toEqual([
+      'GET /v1/frameworks/tiny/occupations 200 <ms> log-check-1',
+      'POST /v1/rank 200 <ms> log-check-2',
+      'POST /v1/rank 404 <ms> log-check-3',
+    ]);
+  });
+
+  it('logged the start-up: the import, the counts, the default framework and the URL', () => {
+    expect(server.logs.slice(0, 4).map((l) => l.replace(/ in [\d.]+ s$/, ' in <s>'))).toEqual([
+      'imported tiny 1.0.0: 2 occupations, 3 competencies, 4 requirements in <s>',
+      `1 framework(s), 1 version(s) in ${server.dir}/bridgework.db`,
+      'default framework tiny 1.0.0 loaded',
+      `listening on ${server.url}`,
+    ]);
+  });
+});
