@@ -66,7 +66,7 @@ export function createApp({ store, config, service }: AppDeps): Hono<AppEnv> {
   app.notFound((c) => {
     const allowed = allowedMethods(routes, c.req.path);
     const error =
-      allowed.length > 0
+      allowed.length > 0 && !allowed.includes(c.req.method)
         ? new HttpError('method.not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(', ')}`, [], { allow: allowed.join(', ') })
         : new HttpError('route.not_found', `no route ${c.req.path}; the API reference is at /docs`);
     return problemResponse(toProblem(error, c.req.path, c.get('requestId')));

@@ -1,7 +1,7 @@
 // The API describes itself: /openapi.json (generated from the route declarations), /docs (the same
 // document as one HTML page), and /problems/<code> (each problem type's entry in /docs).
 import { defineRoute } from '../http/route.ts';
-import { PROBLEM_TYPES } from '../http/problems.ts';
+import { HttpError, PROBLEM_TYPES } from '../http/problems.ts';
 import type { OpenApiDocument } from '../openapi/document.ts';
 import { renderDocs } from '../openapi/html.ts';
 import { ProblemParams } from '../schemas/requests.ts';
@@ -44,7 +44,7 @@ export function docsRoutes(document: () => OpenApiDocument) {
       responses: [{ status: 302, description: 'Redirect to the entry in /docs.' }],
       problems: ['route.not_found'],
       handle: ({ c, params }) => {
-        if (!Object.hasOwn(PROBLEM_TYPES, params.code)) return c.notFound();
+        if (!Object.hasOwn(PROBLEM_TYPES, params.code)) throw new HttpError('route.not_found', `no problem type "${params.code}"; /docs lists them`);
         return c.redirect(`/docs#problem-${params.code}`, 302);
       },
     }),
