@@ -37,7 +37,7 @@ describe('body size', () => {
     const response = await fetch(`${server.url}/v1/rank`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
-    expect((await response.json()).code).toBe('request.too_large');
+    expect(((await response.json()) as { code: string }).code).toBe('request.too_large');
   });
 
   it('applies a configured limit, and accepts a body just under it', async () => {
@@ -58,7 +58,7 @@ describe('content type', () => {
     expect(csv.detail).toBe('Content-Type text/csv is not accepted here; send application/json');
     const none = await fetch(`${server.url}/v1/rank`, { method: 'POST', body: new Uint8Array([0x7b, 0x7d]) });
     expect(none.status).toBe(415);
-    expect((await none.json()).detail).toBe('send the body with Content-Type: application/json');
+    expect(((await none.json()) as { detail: string }).detail).toBe('send the body with Content-Type: application/json');
   });
 
   it('accepts a UTF-8 charset and refuses another', async () => {
@@ -75,7 +75,7 @@ describe('malformed bodies', () => {
     expect(problem(await call(server.url, 'POST', '/v1/rank', ''), 400, 'request.malformed').detail).toBe('the body is empty; send a JSON object');
     const bytes = await fetch(`${server.url}/v1/rank`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x22, 0xff, 0xfe, 0x22]) });
     expect(bytes.status).toBe(400);
-    expect((await bytes.json()).detail).toBe('the body is not valid UTF-8');
+    expect(((await bytes.json()) as { detail: string }).detail).toBe('the body is not valid UTF-8');
   });
 
   it('refuses 10,000 levels of nesting before parsing them', async () => {
