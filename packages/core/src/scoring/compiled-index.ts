@@ -44,9 +44,13 @@ export interface CompiledIndex extends RelatedMatrix {
   postEssential: Uint8Array;
   /** Occupation indices sorted by id, for deterministic tie-breaking among untouched occupations. */
   occupationsById: Uint32Array;
+  /** Each competency's position in id order: ties in explanation lists break on it. */
+  competencyIdRank: Uint32Array;
   /** The occupation of each requirement position (so a posting needs no search). */
   reqOccupation: Uint32Array;
 
+  /** Occupations with at least one requirement. */
+  ratedCount: number;
   /** Per occupation: sum of w*L, of w*L over essential requirements, and of w. */
   totalWeightedLevel: Float64Array;
   essentialWeightedLevel: Float64Array;
@@ -60,6 +64,8 @@ export interface CompiledIndex extends RelatedMatrix {
   teer: Int8Array;
   /** Field path as interned codes: fieldCodes[d][o] is level d's code id, -1 past the path's end. */
   fieldCodes: Int32Array[];
+  /** Length of each occupation's field path. */
+  fieldDepth: Uint8Array;
   /** Competency kind 'language' marker, for the language-need flag. */
   isLanguage: Uint8Array;
   /** Competency reuse: 1 when transversal (kept apart when judging fields). */
@@ -123,6 +129,11 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     postLevel[j] = reqLevel[k]!;
     postEssential[j] = reqEssential[k]!;
   }
+  const competencyIdRank = new Uint32Array(nComp);
+  competencies
+    .map((_, i) => i)
+    .sort((a, b) => (competencies[a]!.id < competencies[b]!.id ? -1 : competencies[a]!.id > competencies[b]!.id ? 1 : 0))
+    .forEach((c, rank) => (competencyIdRank[c] = rank));
   const occupationsById = Uint32Array.from(occupations.map((_, i) => i).sort((a, b) => (occupations[a]!.id < occupations[b]!.id ? -1 : occupations[a]!.id > occupations[b]!.id ? 1 : 0)));
 
   const totalWeightedLevel = new Float64Array(nOcc);
@@ -137,6 +148,8 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     }
   }
 
+  let ratedCount = 0;
+  for (let o = 0; o < nOcc; o++) if (reqStart[o + 1]! > reqStart[o]!) ratedCount++;
   const regulatedMask = new Uint16Array(nOcc);
   const trainingMonths = new Float32Array(nOcc);
   const teer = new Int8Array(nOcc);
@@ -150,7 +163,9 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
   const depth = occupations.reduce((m, o) => Math.max(m, o.fieldPath.length), 0);
   const interned = new Map<string, number>();
   const fieldCodes = Array.from({ length: depth }, () => new Int32Array(nOcc).fill(-1));
+  const fieldDepth = new Uint8Array(nOcc);
   occupations.forEach((o, i) => {
+    fieldDepth[i] = Math.min(255, o.fieldPath.length);
     o.fieldPath.forEach((f, d) => {
       let code = interned.get(f.code);
       if (code === undefined) interned.set(f.code, (code = interned.size));
@@ -186,6 +201,8 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     postLevel,
     postEssential,
     occupationsById,
+    competencyIdRank,
+    ratedCount,
     totalWeightedLevel,
     essentialWeightedLevel,
     totalImportance,
@@ -193,6 +210,7 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     trainingMonths,
     teer,
     fieldCodes,
+    fieldDepth,
     isLanguage,
     isTransversal,
     similarity,

@@ -3,7 +3,7 @@
 import { CLASSIFICATION } from './options.ts';
 import type { CompiledIndex } from './compiled-index.ts';
 import { EVIDENCE_CODES, type ProfileVector } from './profile-vector.ts';
-import { competencyRef, type Explanation, type Gap, type MatchedCompetency, type PartialCredit } from './results.ts';
+import { competencyRefs, type Explanation, type Gap, type MatchedCompetency, type PartialCredit } from './results.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface TargetDetail {
@@ -22,97 +22,130 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * no allocation.
  */
 export function targetTraits(index: CompiledIndex, ws: Workspace, o: number): { specificCoverage: number; languageLevel?: number } {
+  const { reqStart, reqCompetency, reqLevel, reqImportance, isLanguage, isTransversal } = index;
+  const { effective } = ws;
   let specificTotal = 0;
   let specificMet = 0;
   let languageLevel = -1;
-  for (let k = index.reqStart[o]!; k < index.reqStart[o + 1]!; k++) {
-    const c = index.reqCompetency[k]!;
-    const required = index.reqLevel[k]!;
-    if (index.isLanguage[c] && required > languageLevel) languageLevel = required;
-    if (!index.isTransversal[c]) {
-      const wl = index.reqImportance[k]! * required;
-      specificTotal += wl;
-      const effective = ws.effective[c]!;
-      specificMet += index.reqImportance[k]! * (effective < required ? effective : required);
+  const end = reqStart[o + 1]!;
+  for (let k = reqStart[o]!; k < end; k++) {
+    const c = reqCompetency[k]!;
+    const required = reqLevel[k]!;
+    if (isLanguage[c] === 1 && required > languageLevel) languageLevel = required;
+    if (isTransversal[c] === 0) {
+      const w = reqImportance[k]!;
+      specificTotal += w * required;
+      const have = effective[c]!;
+      specificMet += w * (have < required ? have : required);
     }
   }
   const specificCoverage = specificTotal > 0 ? specificMet / specificTotal : 1;
   return languageLevel >= 0 ? { specificCoverage, languageLevel } : { specificCoverage };
 }
 
-/** O(requirements of the target + log for sorting the gaps). Reads the loaded workspace. */
+/**
+ * O(r log r) for a target with r requirements. Reads the loaded workspace. Lists are ordered on
+ * plain numbers (ties by the competency's rank in id order), and objects are built only for
+ * what is returned: on ESCO, comparing id strings in the sorts cost more than the rank pass.
+ */
 export function explainTarget(
   index: CompiledIndex,
   ws: Workspace,
-  vector: ProfileVector,
+  _vector: ProfileVector,
   o: number,
   maxGaps: number,
 ): TargetDetail {
-  const matched: MatchedCompetency[] = [];
-  const partial: PartialCredit[] = [];
-  const gaps: Gap[] = [];
+  const { reqStart, reqCompetency, reqLevel, reqImportance, reqEssential, isLanguage, isTransversal, competencyIdRank } = index;
+  const { own: ownLevels, effective: effectiveLevels, creditFrom, evidence } = ws;
+  const refs = competencyRefs(index);
+  const start = reqStart[o]!;
+  const end = reqStart[o + 1]!;
+  const matchedK: number[] = [];
+  const partialK: number[] = [];
+  const gapK: number[] = [];
   let specificTotal = 0;
   let specificMet = 0;
   let languageLevel: number | undefined;
-  const evidenceOf = new Map<number, number>();
-  for (let i = 0; i < vector.competencies.length; i++) evidenceOf.set(vector.competencies[i]!, vector.evidence[i]!);
+  let hardGaps = 0;
 
-  for (let k = index.reqStart[o]!; k < index.reqStart[o + 1]!; k++) {
-    const c = index.reqCompetency[k]!;
-    const w = index.reqImportance[k]!;
-    const required = index.reqLevel[k]!;
-    const essential = index.reqEssential[k] === 1;
-    const own = ws.own[c]!;
-    const effective = ws.effective[c]!;
-    const from = ws.creditFrom[c]!;
-    const competency = competencyRef(index.competencies[c]!);
-    if (index.isLanguage[c]) languageLevel = Math.max(languageLevel ?? 0, required);
-    if (!index.isTransversal[c]) {
+  for (let k = start; k < end; k++) {
+    const c = reqCompetency[k]!;
+    const w = reqImportance[k]!;
+    const required = reqLevel[k]!;
+    const own = ownLevels[c]!;
+    const effective = effectiveLevels[c]!;
+    if (isLanguage[c] === 1) languageLevel = Math.max(languageLevel ?? 0, required);
+    if (isTransversal[c] === 0) {
       specificTotal += w * required;
-      specificMet += w * Math.min(effective, required);
+      specificMet += w * (effective < required ? effective : required);
     }
     if (own >= required && own > 0) {
-      matched.push({ competency, importance: round(w), required: round(required), level: round(own), evidence: EVIDENCE_CODES[evidenceOf.get(c) ?? 0]! });
+      matchedK.push(k);
       continue;
     }
-    if (from >= 0 && effective > 0) {
-      const fromLevel = ws.own[from]!;
-      partial.push({
-        competency,
-        importance: round(w),
-        required: round(required),
-        level: round(effective),
-        from: competencyRef(index.competencies[from]!),
-        fromLevel: round(fromLevel),
-        similarity: round(fromLevel > 0 ? effective / fromLevel : 0),
-      });
-    }
-    const deficit = required - effective;
-    if (deficit > 1e-6) {
-      gaps.push({
-        competency,
-        importance: round(w),
-        required: round(required),
-        level: round(effective),
-        deficit: round(deficit),
-        essential,
-        hard: essential && effective < CLASSIFICATION.hardGapShare * required,
-      });
+    if (creditFrom[c]! >= 0 && effective > 0) partialK.push(k);
+    if (required - effective > 1e-6) {
+      gapK.push(k);
+      if (reqEssential[k] === 1 && effective < CLASSIFICATION.hardGapShare * required) hardGaps++;
     }
   }
-  gaps.sort((a, b) => b.importance * b.deficit - a.importance * a.deficit || Number(b.essential) - Number(a.essential) || (a.competency.id < b.competency.id ? -1 : 1));
-  matched.sort((a, b) => b.importance - a.importance || (a.competency.id < b.competency.id ? -1 : 1));
-  partial.sort((a, b) => b.importance - a.importance || (a.competency.id < b.competency.id ? -1 : 1));
-  const hardGaps = gaps.filter((g) => g.hard).length;
-  const shown = gaps.slice(0, maxGaps);
+
+  const idRank = (k: number) => competencyIdRank[reqCompetency[k]!]!;
+  const byImportance = (a: number, b: number) => reqImportance[b]! - reqImportance[a]! || idRank(a) - idRank(b);
+  const weightedDeficit = (k: number) => reqImportance[k]! * (reqLevel[k]! - effectiveLevels[reqCompetency[k]!]!);
+  matchedK.sort(byImportance);
+  partialK.sort(byImportance);
+  gapK.sort((a, b) => weightedDeficit(b) - weightedDeficit(a) || reqEssential[b]! - reqEssential[a]! || idRank(a) - idRank(b));
+
+  const matched: MatchedCompetency[] = matchedK.map((k) => {
+    const c = reqCompetency[k]!;
+    return { competency: refs[c]!, importance: round(reqImportance[k]!), required: round(reqLevel[k]!), level: round(ownLevels[c]!), evidence: EVIDENCE_CODES[evidence[c]!]! };
+  });
+  const partial: PartialCredit[] = partialK.map((k) => {
+    const c = reqCompetency[k]!;
+    const from = creditFrom[c]!;
+    const effective = effectiveLevels[c]!;
+    const fromLevel = ownLevels[from]!;
+    return {
+      competency: refs[c]!,
+      importance: round(reqImportance[k]!),
+      required: round(reqLevel[k]!),
+      level: round(effective),
+      from: refs[from]!,
+      fromLevel: round(fromLevel),
+      similarity: round(fromLevel > 0 ? effective / fromLevel : 0),
+    };
+  });
+  const gaps: Gap[] = gapK.slice(0, maxGaps).map((k) => {
+    const c = reqCompetency[k]!;
+    const required = reqLevel[k]!;
+    const effective = effectiveLevels[c]!;
+    const essential = reqEssential[k] === 1;
+    return {
+      competency: refs[c]!,
+      importance: round(reqImportance[k]!),
+      required: round(required),
+      level: round(effective),
+      deficit: round(required - effective),
+      essential,
+      hard: essential && effective < CLASSIFICATION.hardGapShare * required,
+    };
+  });
+  const essentialGaps: string[] = [];
+  let essentialCount = 0;
+  for (const k of gapK) {
+    if (reqEssential[k] !== 1) continue;
+    if (essentialGaps.length < 3) essentialGaps.push(refs[reqCompetency[k]!]!.label);
+    essentialCount++;
+  }
   const explanation: Explanation = {
-    summary: summarize(matched.length, partial.length, gaps),
+    summary: summarize(matched.length, partial.length, gapK.length, essentialCount, essentialGaps),
     matched,
     partial,
-    gaps: shown,
+    gaps,
     hardGaps,
-    levelGaps: gaps.length - hardGaps,
-    moreGaps: gaps.length - shown.length,
+    levelGaps: gapK.length - hardGaps,
+    moreGaps: gapK.length - gaps.length,
   };
   return {
     explanation,
@@ -122,11 +155,10 @@ export function explainTarget(
 }
 
 /** Plain, respectful wording: what the person brings first, then what is left to build. */
-function summarize(matched: number, partial: number, gaps: Gap[]): string {
+function summarize(matched: number, partial: number, gaps: number, essential: number, essentialLabels: string[]): string {
   const parts = [`${matched} competenc${matched === 1 ? 'y' : 'ies'} already at the level needed`];
   if (partial > 0) parts.push(`${partial} partly covered by related competencies`);
-  if (gaps.length === 0) return `${parts.join('; ')}; nothing left to build.`;
-  const essential = gaps.filter((g) => g.essential);
-  const gapText = `${gaps.length} to build up${essential.length > 0 ? `, ${essential.length} of them essential (${essential.slice(0, 3).map((g) => g.competency.label).join(', ')}${essential.length > 3 ? ', ...' : ''})` : ''}`;
+  if (gaps === 0) return `${parts.join('; ')}; nothing left to build.`;
+  const gapText = `${gaps} to build up${essential > 0 ? `, ${essential} of them essential (${essentialLabels.join(', ')}${essential > 3 ? ', ...' : ''})` : ''}`;
   return `${parts.join('; ')}; ${gapText}.`;
 }

@@ -25,44 +25,21 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   const filters: Preferences = { ...profile.preferences, ...options.filters };
   const includeFields = filters.includeFields?.length ? new Set(filters.includeFields) : undefined;
   const excludeFields = filters.excludeFields?.length ? new Set(filters.excludeFields) : undefined;
+  const filtering = filters.excludeRegulated === true || filters.maxTrainingMonths !== undefined || includeFields !== undefined || excludeFields !== undefined;
   const province = profile.province;
   const excluded = { regulated: 0, trainingMonths: 0, fields: 0, minCoverage: 0, unrated: 0 };
   const sources = vector.sources;
-  // Occupations the pass did not reach have coverage and utilization 0, so fit 0 whenever both
-  // exponents are positive: no need to compute it.
-  const zeroWhenUnreached = options.weights.coverage > 0 && options.weights.utilization > 0;
-  const seen = ws.occupationSeen;
+  const { occupations } = index;
 
-  // Top-N by insertion into a small sorted buffer: O(occupations x log N) in the common case.
+  // Top-N by insertion into a small sorted buffer: O(candidates x N) worst case, O(candidates) typical.
   const n = options.top;
   const topIndex = new Int32Array(n);
   const topFit = new Float64Array(n);
   let count = 0;
-  let considered = 0;
-  const { occupations } = index;
-
-  for (let o = 0; o < index.occupationCount; o++) {
-    if (sources.includes(o)) continue;
-    const total = index.totalWeightedLevel[o]!;
-    if (total <= 0) {
-      excluded.unrated++;
-      continue;
-    }
-    const reason = filterReason(index, o, filters, province, includeFields, excludeFields);
-    if (reason) {
-      excluded[reason]++;
-      continue;
-    }
-    considered++;
-    const coverage = ws.met[o]! / total;
-    if (coverage < options.minCoverage) {
-      excluded.minCoverage++;
-      continue;
-    }
-    const fit = zeroWhenUnreached && seen[o] === 0 ? 0 : fitOf(index, ws, vector, o, options.weights);
+  const offer = (o: number, fit: number) => {
     if (count === n) {
       const worst = topIndex[n - 1]!;
-      if (fit < topFit[n - 1]! || (fit === topFit[n - 1] && occupations[o]!.id > occupations[worst]!.id)) continue;
+      if (fit < topFit[n - 1]! || (fit === topFit[n - 1] && occupations[o]!.id > occupations[worst]!.id)) return;
     } else count++;
     let i = count - 1;
     while (i > 0 && (topFit[i - 1]! < fit || (topFit[i - 1] === fit && occupations[topIndex[i - 1]!]!.id > occupations[o]!.id))) {
@@ -72,6 +49,48 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     }
     topFit[i] = fit;
     topIndex[i] = o;
+  };
+
+  let considered = 0;
+  // Occupations the pass did not reach have coverage and utilization 0, hence fit 0 when both
+  // exponents are positive. Without filters or a coverage floor nothing else needs a look at
+  // them, so only the reached ones are scored: O(reached) instead of O(occupations).
+  const reachedOnly = options.weights.coverage > 0 && options.weights.utilization > 0 && !filtering && options.minCoverage === 0;
+  if (reachedOnly) {
+    let unratedSources = 0;
+    for (const s of sources) if (index.totalWeightedLevel[s]! <= 0) unratedSources++;
+    excluded.unrated = index.occupationCount - index.ratedCount - unratedSources;
+    considered = index.ratedCount - (sources.length - unratedSources);
+    for (let i = 0; i < ws.occupationTouchedCount; i++) {
+      const o = ws.occupationTouched[i]!;
+      if (index.totalWeightedLevel[o]! > 0 && !sources.includes(o)) offer(o, fitOf(index, ws, vector, o, options.weights));
+    }
+    // Fewer reached than asked for: the rest are zero-fit occupations, in id order.
+    for (let i = 0; count < n && i < index.occupationCount; i++) {
+      const o = index.occupationsById[i]!;
+      if (ws.occupationSeen[o] === 0 && index.totalWeightedLevel[o]! > 0 && !sources.includes(o)) offer(o, 0);
+    }
+  } else {
+    const zeroWhenUnreached = options.weights.coverage > 0 && options.weights.utilization > 0;
+    for (let o = 0; o < index.occupationCount; o++) {
+      if (sources.includes(o)) continue;
+      const total = index.totalWeightedLevel[o]!;
+      if (total <= 0) {
+        excluded.unrated++;
+        continue;
+      }
+      const reason = filtering ? filterReason(index, o, filters, province, includeFields, excludeFields) : undefined;
+      if (reason) {
+        excluded[reason]++;
+        continue;
+      }
+      considered++;
+      if (ws.met[o]! / total < options.minCoverage) {
+        excluded.minCoverage++;
+        continue;
+      }
+      offer(o, zeroWhenUnreached && ws.occupationSeen[o] === 0 ? 0 : fitOf(index, ws, vector, o, options.weights));
+    }
   }
 
   const explainCount = Math.min(options.explain ?? count, count);
@@ -123,21 +142,21 @@ function fitOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: nu
   return Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization) * Math.pow(essential, w.essential) * hierarchy;
 }
 
-const DEFAULT_OPTIONS = RankOptions.parse({});
+const parsedOptions = new Map<string, RankOptions>();
 /**
- * zod-parses the options, except for the common shape { top?, explain? } with integer values in
- * range, which reuses the parsed defaults: parsing costs as much as ranking a small framework.
+ * zod-parses the options once per distinct shape and reuses the result: parsing costs several
+ * times more than a rank pass on ESCO, and callers (the API, benchmarks) repeat the same options.
+ * The cache is small and bounded; a parsed object is never mutated.
  */
 function parseRankOptions(input: RankOptionsInput): RankOptions {
-  const keys = Object.keys(input);
-  const simple = keys.every((k) => (k === 'top' || k === 'explain') && Number.isInteger(input[k]));
-  if (simple && (input.top === undefined || (input.top >= 1 && input.top <= 500)) && (input.explain === undefined || (input.explain >= 0 && input.explain <= 100))) {
-    if (keys.length === 0) return DEFAULT_OPTIONS;
-    const options: RankOptions = { ...DEFAULT_OPTIONS, ...(input.top !== undefined ? { top: input.top } : {}) };
-    if (input.explain !== undefined) options.explain = input.explain;
-    return options;
+  const key = JSON.stringify(input);
+  let options = parsedOptions.get(key);
+  if (!options) {
+    options = RankOptions.parse(input);
+    if (parsedOptions.size >= 256) parsedOptions.clear();
+    parsedOptions.set(key, options);
   }
-  return RankOptions.parse(input);
+  return options;
 }
 
 /**
@@ -147,19 +166,17 @@ function parseRankOptions(input: RankOptionsInput): RankOptions {
  */
 export function fieldProximity(index: CompiledIndex, sources: readonly number[], o: number): number {
   const levels = index.fieldCodes;
+  const depthO = index.fieldDepth[o]!;
   let best = -1;
-  for (const s of sources) {
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i]!;
+    const depthS = index.fieldDepth[s]!;
+    if (depthS === 0 || depthO === 0) continue;
+    const depth = depthS > depthO ? depthS : depthO;
+    const common = depthS < depthO ? depthS : depthO;
     let shared = 0;
-    let depth = 0;
-    for (let d = 0; d < levels.length; d++) {
-      const a = levels[d]![s]!;
-      const b = levels[d]![o]!;
-      if (a < 0 && b < 0) break;
-      depth++;
-      if (shared === d && a === b) shared++;
-    }
-    if (depth > 0 && (levels[0]![s]! < 0 || levels[0]![o]! < 0)) continue;
-    if (depth > 0 && shared / depth > best) best = shared / depth;
+    while (shared < common && levels[shared]![s] === levels[shared]![o]) shared++;
+    if (shared / depth > best) best = shared / depth;
   }
   return best;
 }

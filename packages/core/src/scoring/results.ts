@@ -124,6 +124,17 @@ export function occupationRef(o: Occupation): OccupationRef {
   };
 }
 
+const refCache = new WeakMap<readonly Competency[], CompetencyRef[]>();
+/**
+ * One shared, frozen reference object per competency of a framework, built on first use:
+ * explanations list dozens of competencies and need not allocate a reference for each.
+ */
+export function competencyRefs(index: { competencies: readonly Competency[] }): readonly CompetencyRef[] {
+  let refs = refCache.get(index.competencies);
+  if (!refs) refCache.set(index.competencies, (refs = index.competencies.map((c) => Object.freeze(competencyRef(c)))));
+  return refs;
+}
+
 export function competencyRef(c: Competency): CompetencyRef {
   return { id: c.id, label: c.label.en, ...(c.label.fr !== undefined ? { labelFr: c.label.fr } : {}) };
 }

@@ -9,6 +9,8 @@ export interface Workspace {
   own: Float32Array;
   /** Salience of each own competency (see ProfileVector.salience). */
   salience: Float32Array;
+  /** Evidence code of each own competency (index into EVIDENCE_CODES). */
+  evidence: Uint8Array;
   /** Effective level p'(c) = max(own, best partial credit). */
   effective: Float32Array;
   /** Competency whose level gave the partial credit, or -1 when the level is the person's own. */
@@ -34,6 +36,7 @@ export function workspaceFor(index: CompiledIndex): Workspace {
     ws = {
       own: new Float32Array(index.competencyCount),
       salience: new Float32Array(index.competencyCount),
+      evidence: new Uint8Array(index.competencyCount),
       effective: new Float32Array(index.competencyCount),
       creditFrom: new Int32Array(index.competencyCount).fill(-1),
       touched: new Uint32Array(index.competencyCount),
@@ -68,6 +71,7 @@ export function loadProfile(index: CompiledIndex, ws: Workspace, vector: Profile
     const c = competencies[i]!;
     ws.own[c] = levels[i]!;
     ws.salience[c] = vector.salience[i]!;
+    ws.evidence[c] = vector.evidence[i]!;
     ws.effective[c] = levels[i]!;
     ws.touched[count++] = c;
   }
