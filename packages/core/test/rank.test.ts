@@ -111,3 +111,26 @@ describe('rank', () => {
     );
   });
 });
+
+describe('internationally educated profiles', () => {
+  const data = tinyFramework();
+  data.competencies.push({ id: 'local-law', label: { en: 'Health professions law here' }, kind: 'knowledge', jurisdictionSpecific: true });
+  data.requirements.push({ occupation: 'physician', competency: 'local-law', importance: 0.5, level: 0.6, essential: true });
+  const local = compileIndex(parseFramework(data));
+
+  it('does not assume jurisdiction-specific competencies from the occupation trained for', () => {
+    const here = rank(local, profile({ occupations: [{ occupation: 'physician' }] }));
+    expect(here.source[0]!.coverage).toBe(1);
+    const abroad = rank(local, profile({ occupations: [{ occupation: 'physician' }], internationallyEducated: true }));
+    // The gap to licensure is the local law: 0.5 x 0.6 of 0.9 + 0.64 + 0.3.
+    expect(abroad.source[0]!.coverage).toBeCloseTo((0.9 + 0.64) / (0.9 + 0.64 + 0.3), 4);
+    expect(abroad.source[0]!.explanation.gaps).toEqual([
+      { competency: { id: 'local-law', label: 'Health professions law here' }, importance: 0.5, required: 0.6, level: 0, deficit: 0.6, essential: true, hard: true },
+    ]);
+  });
+
+  it('keeps what the person declares', () => {
+    const p = profile({ occupations: [{ occupation: 'physician' }], internationallyEducated: true, competencies: [{ competency: 'local-law', level: 0.6, evidence: 'credential' }] });
+    expect(rank(local, p).source[0]!.coverage).toBe(1);
+  });
+});

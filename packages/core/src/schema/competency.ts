@@ -27,6 +27,12 @@ export const Competency = z.strictObject({
   /** The group this competency sits in; partial credit flows between siblings and up to the group. */
   group: Id.optional(),
   reuse: ReuseLevel.optional(),
+  /**
+   * Specific to practising in the framework's jurisdiction (its law, health or education system,
+   * codes and standards, workplace norms). Not assumed for an internationally educated person
+   * whose profile is built from the occupation they trained for.
+   */
+  jurisdictionSpecific: z.boolean().optional(),
   /** External identifier (O*NET element id, ESCO URI, OaSIS descriptor). */
   externalId: z.string().trim().min(1).optional(),
   sources: z.array(Citation).optional(),

@@ -36,6 +36,12 @@ export const Profile = z.strictObject({
   label: z.string().max(200).optional(),
   occupations: z.array(ProfileOccupation).max(10).default([]),
   competencies: z.array(CompetencyOverride).max(5000).default([]),
+  /**
+   * Trained outside the framework's jurisdiction: competencies marked jurisdictionSpecific are
+   * not taken from the source occupations (they show up as gaps, e.g. the gap to licensure),
+   * unless the person's own overrides give them.
+   */
+  internationallyEducated: z.boolean().optional(),
   /** Canadian Language Benchmark, 1-12, in the language of work. */
   languageLevel: z.int().min(1).max(12).optional(),
   province: Jurisdiction.optional(),

@@ -70,6 +70,8 @@ export interface CompiledIndex extends RelatedMatrix {
   isLanguage: Uint8Array;
   /** Competency reuse: 1 when transversal (kept apart when judging fields). */
   isTransversal: Uint8Array;
+  /** 1 for competencies specific to practising in the framework's jurisdiction. */
+  isJurisdictionSpecific: Uint8Array;
 
   similarity: SimilarityOptions;
 }
@@ -174,7 +176,9 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
   });
   const isLanguage = new Uint8Array(nComp);
   const isTransversal = new Uint8Array(nComp);
+  const isJurisdictionSpecific = new Uint8Array(nComp);
   competencies.forEach((c, i) => {
+    isJurisdictionSpecific[i] = c.jurisdictionSpecific ? 1 : 0;
     isLanguage[i] = c.kind === 'language' ? 1 : 0;
     isTransversal[i] = c.reuse === 'transversal' || c.kind === 'language' ? 1 : 0;
   });
@@ -213,6 +217,7 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     fieldDepth,
     isLanguage,
     isTransversal,
+    isJurisdictionSpecific,
     similarity,
     ...buildRelatedMatrix(data, competencyIndex, similarity),
   };

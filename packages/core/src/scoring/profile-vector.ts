@@ -50,6 +50,7 @@ export function resolveProfile(index: CompiledIndex, profile: Profile): ProfileV
   const evidence = new Map<number, number>();
   const salience = new Map<number, number>();
   const fromOccupation = EVIDENCE_CODES.indexOf('from-occupation');
+  const skipLocal = profile.internationallyEducated === true;
 
   for (const ref of profile.occupations) {
     const occupation = index.lookup.resolve(ref.occupation);
@@ -59,6 +60,7 @@ export function resolveProfile(index: CompiledIndex, profile: Profile): ProfileV
     years.push(ref.years);
     for (let k = index.reqStart[o]!; k < index.reqStart[o + 1]!; k++) {
       const c = index.reqCompetency[k]!;
+      if (skipLocal && index.isJurisdictionSpecific[c] === 1) continue;
       const l = index.reqLevel[k]!;
       if ((level.get(c) ?? -1) < l) {
         level.set(c, l);
