@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { FrameworkMeta } from '@bridgework/core';
 import type { FrameworkVersionSummary } from '../framework-summary.ts';
 import { present } from './row-values.ts';
+import { statement } from './statements.ts';
 
 interface VersionRow {
   key: number;
@@ -35,17 +36,17 @@ const SUMMARY_COLUMNS = `key, framework_id, version, name, description, source_k
   competency_count, requirement_count, relation_count, occupation_link_count, crosswalk_count, imported_at`;
 
 export function findVersionKey(db: Database, id: string, version: string): number | undefined {
-  return db.prepare('SELECT key FROM framework_versions WHERE framework_id = ? AND version = ?').pluck().get(id, version) as
+  return statement(db, 'SELECT key FROM framework_versions WHERE framework_id = ? AND version = ?').pluck().get(id, version) as
     | number
     | undefined;
 }
 
 export function latestVersionKey(db: Database, id: string): number | undefined {
-  return db.prepare('SELECT max(key) FROM framework_versions WHERE framework_id = ?').pluck().get(id) as number | null ?? undefined;
+  return statement(db, 'SELECT max(key) FROM framework_versions WHERE framework_id = ?').pluck().get(id) as number | null ?? undefined;
 }
 
 export function versionSummary(db: Database, key: number): FrameworkVersionSummary | undefined {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM framework_versions WHERE key = ?`).get(key) as VersionRow | undefined;
+  const row = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM framework_versions WHERE key = ?`).get(key) as VersionRow | undefined;
   return row === undefined ? undefined : toSummary(row);
 }
 
@@ -53,15 +54,15 @@ export function versionSummary(db: Database, key: number): FrameworkVersionSumma
 export function listVersionSummaries(db: Database, id?: string): FrameworkVersionSummary[] {
   const rows = (
     id === undefined
-      ? db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM framework_versions ORDER BY framework_id, key DESC`).all()
-      : db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM framework_versions WHERE framework_id = ? ORDER BY key DESC`).all(id)
+      ? statement(db, `SELECT ${SUMMARY_COLUMNS} FROM framework_versions ORDER BY framework_id, key DESC`).all()
+      : statement(db, `SELECT ${SUMMARY_COLUMNS} FROM framework_versions WHERE framework_id = ? ORDER BY key DESC`).all(id)
   ) as VersionRow[];
   return rows.map(toSummary);
 }
 
 /** Child rows go with it (ON DELETE CASCADE). */
 export function deleteVersion(db: Database, id: string, version: string): boolean {
-  return db.prepare('DELETE FROM framework_versions WHERE framework_id = ? AND version = ?').run(id, version).changes > 0;
+  return statement(db, 'DELETE FROM framework_versions WHERE framework_id = ? AND version = ?').run(id, version).changes > 0;
 }
 
 /** The metadata columns go back through the core FrameworkMeta schema; counts are the store's own. */

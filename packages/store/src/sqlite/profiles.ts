@@ -7,6 +7,7 @@ import { BridgeworkError, Profile, zodIssues, type ProfileInput } from '@bridgew
 import type { ListProfilesOptions } from '../store.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
 import { present } from './row-values.ts';
+import { statement } from './statements.ts';
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 500;
@@ -26,7 +27,7 @@ const COLUMNS = 'seq, id, label, profile_json, created_at, updated_at';
 export function createProfile(db: Database, input: ProfileInput, meta: ProfileLabel, now: string): StoredProfile {
   const profile = parseProfile(input);
   const id = randomUUID();
-  db.prepare('INSERT INTO profiles (id, label, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO profiles (id, label, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
     id,
     checkLabel(meta.label) ?? null,
     JSON.stringify(profile),
@@ -37,7 +38,7 @@ export function createProfile(db: Database, input: ProfileInput, meta: ProfileLa
 }
 
 export function getProfile(db: Database, id: string): StoredProfile | undefined {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM profiles WHERE id = ?`).get(id) as ProfileRow | undefined;
+  const row = statement(db, `SELECT ${COLUMNS} FROM profiles WHERE id = ?`).get(id) as ProfileRow | undefined;
   return row === undefined ? undefined : toStored(row);
 }
 
@@ -54,8 +55,7 @@ export function listProfiles(db: Database, options: ListProfilesOptions): Profil
     }
     before = Number(options.cursor);
   }
-  const rows = db
-    .prepare(`SELECT ${COLUMNS} FROM profiles WHERE seq < ? ORDER BY seq DESC LIMIT ?`)
+  const rows = statement(db, `SELECT ${COLUMNS} FROM profiles WHERE seq < ? ORDER BY seq DESC LIMIT ?`)
     .all(before, limit + 1) as ProfileRow[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -73,7 +73,7 @@ export function updateProfile(
   now: string,
 ): StoredProfile {
   const update = db.transaction(() => {
-    const row = db.prepare(`SELECT ${COLUMNS} FROM profiles WHERE id = ?`).get(id) as ProfileRow | undefined;
+    const row = statement(db, `SELECT ${COLUMNS} FROM profiles WHERE id = ?`).get(id) as ProfileRow | undefined;
     if (row === undefined) throw new BridgeworkError('profile.not_found', `no profile "${id}" is stored`);
     const merged: Record<string, unknown> = JSON.parse(row.profile_json);
     for (const [field, value] of Object.entries(patch)) {
@@ -82,14 +82,14 @@ export function updateProfile(
     }
     const profile = parseProfile(merged);
     const label = meta.label === undefined ? row.label : meta.label === null ? null : checkLabel(meta.label)!;
-    db.prepare('UPDATE profiles SET label = ?, profile_json = ?, updated_at = ? WHERE id = ?').run(label, JSON.stringify(profile), now, id);
+    statement(db, 'UPDATE profiles SET label = ?, profile_json = ?, updated_at = ? WHERE id = ?').run(label, JSON.stringify(profile), now, id);
   });
   update.immediate();
   return getProfile(db, id)!;
 }
 
 export function deleteProfile(db: Database, id: string): boolean {
-  const erased = db.prepare('DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
+  const erased = statement(db, 'DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
   // Best effort: a reader holding an old snapshot can keep the checkpoint from finishing; the next
   // checkpoint then overwrites the frames. A no-op for in-memory databases.
   if (erased) db.pragma('wal_checkpoint(TRUNCATE)');
