@@ -1,0 +1,100 @@
+// Scores as bars that always carry their numbers as text: the bar is decoration (aria-hidden),
+// the text is the information, so nothing depends on seeing the bar or telling colours apart.
+import type { Category, Flags, Jurisdiction, PathType } from '@bridgework/core';
+import type { I18n } from '../i18n.ts';
+
+/** Met share as a solid segment, the rest striped: coverage and gap in one bar. */
+export function CoverageBar({ t, coverage, gap }: { t: I18n; coverage: number; gap?: number }) {
+  const met = clampShare(coverage);
+  const { metrics } = t.m;
+  return (
+    <div class="metric">
+      <span class="metric-label">{metrics.met}</span>
+      <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        <rect class="bar-rest" x={round(met * 100)} y="0" width={round(100 - met * 100)} height="10" fill="url(#stripes)" />
+        <rect class="bar-fill" x="0" y="0" width={round(met * 100)} height="10" />
+      </svg>
+      <span class="metric-value">
+        {metrics.metText(t.percent(met), t.percent(1 - met))}
+        {gap !== undefined ? ` · ${metrics.gapText(t.number(gap))}` : ''}
+      </span>
+    </div>
+  );
+}
+
+/** One share in [0,1] as a bar with its label and text. */
+export function ShareBar({ label, share, text }: { label?: string; share: number; text: string }) {
+  const s = clampShare(share);
+  return (
+    <div class="metric">
+      {label ? <span class="metric-label">{label}</span> : null}
+      <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        <rect class="bar-track" x="0" y="0" width="100" height="10" />
+        <rect class="bar-fill alt" x="0" y="0" width={round(s * 100)} height="10" />
+      </svg>
+      <span class="metric-value">{text}</span>
+    </div>
+  );
+}
+
+export function CategoryBadge({ t, category }: { t: I18n; category: Category }) {
+  return (
+    <span class={`badge badge-category cat-${category}`}>
+      <span class="badge-key">{t.m.results.category}: </span>
+      {t.m.categories[category]}
+    </span>
+  );
+}
+
+export function PathBadge({ t, pathType }: { t: I18n; pathType: PathType }) {
+  return (
+    <span class={`badge badge-path path-${pathType}`}>
+      <span class="badge-key">{t.m.results.pathType}: </span>
+      {t.m.pathTypes[pathType]}
+    </span>
+  );
+}
+
+/** Regulation in the person's province (with the regulator), or where it is regulated. */
+export function regulationText(t: I18n, flags: Flags, province: Jurisdiction | undefined): string {
+  const f = t.m.flags;
+  if (province !== undefined) {
+    const name = t.m.provincesIn[province];
+    if (!flags.regulated) return f.notRegulatedIn(name);
+    return flags.regulator ? f.regulatedBy(name, flags.regulator) : f.regulatedIn(name);
+  }
+  if (!flags.regulated) return f.notRegulated;
+  return f.regulatedWhere(flags.regulatedIn.join(', '));
+}
+
+export function FlagBadges({ t, flags, province, languageLevel }: { t: I18n; flags: Flags; province?: Jurisdiction; languageLevel?: number }) {
+  const f = t.m.flags;
+  return (
+    <>
+      <li>
+        <span class={`badge ${flags.regulated ? 'badge-regulated' : 'badge-plain'}`}>
+          <span aria-hidden="true">{flags.regulated ? '§ ' : ''}</span>
+          {regulationText(t, flags, province)}
+        </span>
+      </li>
+      <li>
+        <span class="badge badge-plain">{flags.trainingMonths !== undefined ? f.training(t.m.common.months(flags.trainingMonths)) : f.noTraining}</span>
+      </li>
+      {flags.languageNeed !== undefined ? (
+        <li>
+          <span class={`badge ${flags.languageGap ? 'badge-attention' : 'badge-plain'}`}>
+            {flags.languageGap && languageLevel !== undefined ? f.languageGap(flags.languageNeed, languageLevel) : f.language(flags.languageNeed)}
+          </span>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+function clampShare(x: number): number {
+  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 10) / 10);
+}
