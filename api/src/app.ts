@@ -22,6 +22,7 @@ import { profileRoutes } from './routes/profiles.ts';
 import { rankRoutes } from './routes/rank.ts';
 import { whatIfRoutes } from './routes/what-if.ts';
 import { BridgeworkService } from './service/service.ts';
+import { webRoutes } from './web/index.ts';
 
 export interface AppDeps {
   store: BridgeworkStore;
@@ -62,6 +63,8 @@ export function createApp({ store, config, service }: AppDeps): Hono<AppEnv> {
     if (c.req.path.startsWith('/v1/')) c.header('cache-control', 'no-store');
   });
   mountRoutes(app, routes, bridgework, config);
+  // The counsellor web app (server-rendered pages) at /, after the API so /v1 keeps priority.
+  app.route('/', webRoutes({ service: bridgework, config }));
 
   app.notFound((c) => {
     const allowed = allowedMethods(routes, c.req.path);
