@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseCohortCsv, readCsv } from '../src/service/cohort-csv.ts';
+
+describe('readCsv', () => {
+  it('reads quoted fields with commas, quotes and line breaks, CRLF and a BOM, keeping record lines', () => {
+    const records = readCsv('\ufeffa,b\r\n"x, ""y""","multi\nline"\r\nlast,row', 'f.csv');
+    expect(records).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['x, "y"', 'multi\nline'] },
+      { line: 4, cells: ['last', 'row'] },
+    ]);
+  });
+
+  it('refuses an unclosed quote and a quote inside an unquoted field', () => {
+    expect(() => readCsv('a\n"open', 'f.csv')).toThrow('f.csv is not a valid cohort: f.csv:2: a quoted field is not closed');
+    expect(() => readCsv('a\nx"y"', 'f.csv')).toThrow('f.csv:2: a quote inside an unquoted field; quote the whole field');
+  });
+});
+
+describe('parseCohortCsv', () => {
+  it('turns each row into a profile: occupation and years, province, language level, competency levels', () => {
+    const csv = 'label,occupation,years,province,languageLevel,competency:assessment,competency:communication\n' + 'Ana,Registered nurse,6,on,8,,0.7\n' + 'Bo,,,,,0.4,\n\n';
+    expect(parseCohortCsv(csv)).toEqual([
+      {
+        label: 'Ana',
+        occupations: [{ occupation: 'Registered nurse', years: 6 }],
+        province: 'ON',
+        languageLevel: 8,
+        competencies: [{ competency: 'communication', level: 0.7, evidence: 'self-assessed' }],
+        preferences: {},
+      },
+      { label: 'Bo', occupations: [], competencies: [{ competency: 'assessment', level: 0.4, evidence: 'self-assessed' }], preferences: {} },
+    ]);
+  });
+
+  it('lists every mistake with line and column', () => {
+    const csv = 'label,occupation,years,languageLevel,competency:x\nA,nurse,1e3,7,0.5\nB,nurse,2,13,1.5\nC,,,,\nD,nurse\n';
+    let error: unknown;
+    try {
+      parseCohortCsv(csv, 'group.csv');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: 'request.invalid',
+      message: 'group.csv is not a valid cohort: group.csv:2: column years: expected a number, got "1e3" (and 4 more)',
+      details: [
+        { where: 'group.csv:2: column years', message: 'expected a number, got "1e3"' },
+        { where: 'group.csv:3: column competency:x', message: 'must be between 0 and 1, got 1.5' },
+        { where: 'group.csv:3: column languageLevel', message: 'Too big: expected number to be <=12' },
+        { where: 'group.csv:4', message: 'names no occupation and no competency level' },
+        { where: 'group.csv:5', message: '2 cells, but the header has 5 columns' },
+      ],
+    });
+  });
+
+  it('refuses unknown, repeated and missing columns in the header', () => {
+    expect(() => parseCohortCsv('label,job,label\n')).toThrow(
+      'cohort.csv is not a valid cohort: cohort.csv:1: unknown column "job"; expected label, occupation, years, province, languageLevel or competency:<id> (and 2 more)',
+    );
+    expect(() => parseCohortCsv('label,label,occupation\n')).toThrow('cohort.csv:1: column "label" appears twice');
+    expect(() => parseCohortCsv('label,years\nA,1\n')).toThrow('cohort.csv:1: missing column "occupation"');
+    expect(() => parseCohortCsv('')).toThrow('cohort.csv:1: expected a header row: label,occupation,years,province,languageLevel[,competency:<id>...]');
+  });
+
+  it('answers cohort.empty for a header without rows', () => {
+    expect(() => parseCohortCsv('label,occupation\n\n')).toThrow(expect.objectContaining({ code: 'cohort.empty', message: 'cohort.csv: the cohort has no rows below the header' }));
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_DEFAULT_FRAMEWORK, loadConfig, parseApiKeys, parseByteSize, sha256 } from '../src/config.ts';
+
+describe('loadConfig', () => {
+  it('defaults to port 8787, ./data/bridgework.db, fqr-canada from frameworks/, public read and 1 MiB bodies', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      port: 8787,
+      dbPath: './data/bridgework.db',
+      defaultFramework: BUNDLED_DEFAULT_FRAMEWORK,
+      imports: [],
+      apiKeys: [],
+      publicRead: true,
+      bodyLimit: 1024 * 1024,
+      importRoots: ['/srv/app'],
+    });
+    expect(BUNDLED_DEFAULT_FRAMEWORK.source!.path).toMatch(/\/frameworks\/fqr-canada$/);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        PORT: '9000',
+        HOST: '127.0.0.1',
+        BRIDGEWORK_DB: '/var/lib/bw.db',
+        BRIDGEWORK_DEFAULT_FRAMEWORK: 'onet',
+        BRIDGEWORK_DEFAULT_SOURCE: 'onet:data/onet-29',
+        BRIDGEWORK_IMPORT: 'esco:/data/esco, noc:noc.csv',
+        BRIDGEWORK_API_KEYS: 'admin:aaaaaaaa1,counsellor:cccccccc2',
+        BRIDGEWORK_PUBLIC_READ: 'false',
+        BRIDGEWORK_BODY_LIMIT: '2MiB',
+        BRIDGEWORK_IMPORT_ROOTS: '/data,imports',
+      },
+      '/srv/app',
+    );
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '127.0.0.1',
+      dbPath: '/var/lib/bw.db',
+      defaultFramework: { id: 'onet', source: { kind: 'onet', path: '/srv/app/data/onet-29' } },
+      imports: [
+        { kind: 'esco', path: '/data/esco' },
+        { kind: 'noc', path: '/srv/app/noc.csv' },
+      ],
+      publicRead: false,
+      bodyLimit: 2 * 1024 * 1024,
+      importRoots: ['/data', '/srv/app/imports'],
+    });
+    expect(config.apiKeys).toEqual([
+      { role: 'admin', digest: sha256('aaaaaaaa1') },
+      { role: 'counsellor', digest: sha256('cccccccc2') },
+    ]);
+  });
+
+  it('has no default source for a default framework other than fqr-canada', () => {
+    expect(loadConfig({ BRIDGEWORK_DEFAULT_FRAMEWORK: 'esco' }).defaultFramework).toEqual({ id: 'esco' });
+  });
+
+  it('refuses values it cannot understand, naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT: "eighty" is not a port number (0-65535)');
+    expect(() => loadConfig({ BRIDGEWORK_PUBLIC_READ: 'maybe' })).toThrow('BRIDGEWORK_PUBLIC_READ: "maybe" must be true or false');
+    expect(() => loadConfig({ BRIDGEWORK_IMPORT: 'csv:/x' })).toThrow('BRIDGEWORK_IMPORT: "csv:/x" must be "<kind>:<path>" with kind one of native, onet, esco');
+  });
+});
+
+describe('parseApiKeys', () => {
+  it('refuses an unknown role and a short key', () => {
+    expect(() => parseApiKeys('root:aaaaaaaaaa')).toThrow('BRIDGEWORK_API_KEYS: entry 1 must be "<role>:<key>" with role admin or counsellor');
+    expect(() => parseApiKeys('admin:short')).toThrow('BRIDGEWORK_API_KEYS: entry 1 (admin): a key needs at least 8 characters');
+  });
+
+  it('keeps only a hash of each key', () => {
+    const [key] = parseApiKeys('admin:the-secret-key');
+    expect(JSON.stringify(key)).not.toContain('the-secret-key');
+    expect(key!.digest.length).toBe(32);
+  });
+});
+
+describe('parseByteSize', () => {
+  it('reads bytes and binary or decimal units', () => {
+    expect(['65536', '512KiB', '2MiB', '1mb', '10kb'].map((v) => parseByteSize(v, 'X', 0))).toEqual([65536, 524288, 2097152, 1000000, 10000]);
+    expect(parseByteSize(undefined, 'X', 7)).toBe(7);
+    expect(() => parseByteSize('0', 'X', 1)).toThrow('X: "0" is not a size (e.g. 1048576, 512KiB, 2MiB)');
+    expect(() => parseByteSize('1GiB', 'X', 1)).toThrow('X: "1GiB" is not a size');
+  });
+});
