@@ -40,7 +40,7 @@ export function ShareBar({ label, share, text }: { label?: string; share: number
 export function CategoryBadge({ t, category }: { t: I18n; category: Category }) {
   return (
     <span class={`badge badge-category cat-${category}`}>
-      <span class="badge-key">{t.m.results.category}: </span>
+      <span class="badge-key">{t.m.results.category + t.m.common.colon}</span>
       {t.m.categories[category]}
     </span>
   );
@@ -49,7 +49,7 @@ export function CategoryBadge({ t, category }: { t: I18n; category: Category }) 
 export function PathBadge({ t, pathType }: { t: I18n; pathType: PathType }) {
   return (
     <span class={`badge badge-path path-${pathType}`}>
-      <span class="badge-key">{t.m.results.pathType}: </span>
+      <span class="badge-key">{t.m.results.pathType + t.m.common.colon}</span>
       {t.m.pathTypes[pathType]}
     </span>
   );

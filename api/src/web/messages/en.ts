@@ -36,6 +36,8 @@ export const en = {
     no: 'No',
     none: 'None',
     percentUnit: '%',
+    /** Between a label and its value (French sets a space before the colon). */
+    colon: ': ',
     code: (code: string) => `NOC ${code}`,
     months: (n: number) => (n === 1 ? '1 month' : `${n} months`),
     back: 'Back',

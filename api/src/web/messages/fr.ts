@@ -35,6 +35,7 @@ export const fr: Messages = {
     no: 'Non',
     none: 'Aucune',
     percentUnit: '%',
+    colon: '\u00a0: ',
     code: (code) => `CNP ${code}`,
     months: (n) => `${n} mois`,
     back: 'Retour',

@@ -45,7 +45,7 @@ export const alternativePage = (deps: WebDeps) =>
 
     return html(
       input,
-      { title: `${targetTitle}: ${m.steps.plan}`, nav: 'find' },
+      { title: `${targetTitle}${m.common.colon}${m.steps.plan}`, nav: 'find' },
       <>
         <Steps t={t} current="plan" hrefs={hrefs} />
         <h1>
@@ -77,10 +77,14 @@ export const alternativePage = (deps: WebDeps) =>
               {'category' in result ? (
                 <ul class="help-list">
                   <li>
-                    <strong>{m.categories[result.category]}</strong>: {m.categoryHelp[result.category]}
+                    <strong>{m.categories[result.category]}</strong>
+                    {m.common.colon}
+                    {m.categoryHelp[result.category]}
                   </li>
                   <li>
-                    <strong>{m.pathTypes[result.pathType]}</strong>: {m.pathHelp[result.pathType]}
+                    <strong>{m.pathTypes[result.pathType]}</strong>
+                    {m.common.colon}
+                    {m.pathHelp[result.pathType]}
                   </li>
                 </ul>
               ) : null}

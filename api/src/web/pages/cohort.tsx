@@ -109,7 +109,9 @@ async function analyse(input: PageInput, form: CohortForm): Promise<{ result: Co
     return { result: await input.deps.service.cohortGaps({}, form.target, { profiles }) };
   } catch (error) {
     if (error instanceof BridgeworkError && error.code !== 'store.failed' && error.code !== 'internal') {
-      return { problems: [error.details.length > 0 && error.code === 'request.invalid' ? input.t.m.cohort.errorsTitle : error.message], details: error.details };
+      // A CSV problem lists every line in its details; other errors say it in their message.
+      const listed = error.code === 'request.invalid' && error.details.length > 0;
+      return { problems: listed ? [] : [error.message], details: listed ? error.details : [] };
     }
     throw error;
   }
@@ -146,7 +148,7 @@ async function renderCohort(
               </a>
             </p>
           </section>
-          {problems.length > 0 ? (
+          {problems.length + details.length > 0 ? (
             <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
               <h2>{p.errorsTitle}</h2>
               <ul>

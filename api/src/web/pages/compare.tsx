@@ -16,7 +16,7 @@ export const comparePage = (deps: WebDeps) =>
     const same = a !== undefined && a === b;
     const comparison = a !== undefined && b !== undefined && !same ? await deps.service.compare({}, a, b) : undefined;
     const options = ratedOccupations(index, t);
-    const title = comparison ? `${p.title}: ${t.occupation(comparison.a)} / ${t.occupation(comparison.b)}` : p.title;
+    const title = comparison ? `${p.title}${t.m.common.colon}${t.occupation(comparison.a)} / ${t.occupation(comparison.b)}` : p.title;
 
     return html(
       input,

@@ -22,7 +22,7 @@ export const findPage = (deps: WebDeps) =>
 
     return html(
       input,
-      { title: q === '' ? m.search.title : `${m.search.title}: ${q}`, nav: 'find' },
+      { title: q === '' ? m.search.title : `${m.search.title}${m.common.colon}${q}`, nav: 'find' },
       <>
         <Steps t={t} current="occupation" hrefs={{}} />
         <h1>{m.search.title}</h1>

@@ -140,7 +140,7 @@ function ResultCard({ t, result, form, href }: { t: I18n; result: RankResult; fo
     <li class="result card">
       <article aria-labelledby={headingId}>
         <h3 id={headingId}>
-          <span class="rank">{m.results.rank(result.rank)}: </span>
+          <span class="rank">{m.results.rank(result.rank) + m.common.colon}</span>
           {title}
           {result.occupation.code ? <span class="code"> {m.common.code(result.occupation.code)}</span> : null}
         </h3>
@@ -199,7 +199,7 @@ function Excluded({ t, excluded, removedByView }: { t: I18n; excluded: { regulat
   if (parts.length === 0) return null;
   return (
     <p class="hint">
-      {r.excluded}: {parts.join(' · ')}
+      {r.excluded + t.m.common.colon + parts.join(' · ')}
     </p>
   );
 }
