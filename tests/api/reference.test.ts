@@ -1,8 +1,11 @@
 // The API describes itself: /openapi.json lists every route with schemas that resolve, /docs is
-// one self-contained HTML page, and each problem `type` leads to its entry there.
+// one self-contained HTML page, each problem `type` leads to its entry there, and docs/api.md
+// lists every route and problem type.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, PROBLEM_TYPES } from '@bridgework/api';
-import { call, startTestServer, type TestServer } from './helpers/server.ts';
+import { call, REPO, startTestServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -85,5 +88,18 @@ describe('GET /docs', () => {
     for (const code of Object.keys(PROBLEM_TYPES)) expect(html).toContain(`id="problem-${code}"`);
     const unknown = await call(server.url, 'GET', '/problems/no.such_code');
     expect([unknown.status, unknown.body.code, unknown.body.detail]).toEqual([404, 'route.not_found', 'no problem type "no.such_code"; /docs lists them']);
+  });
+});
+
+describe('docs/api.md', () => {
+  const doc = readFileSync(join(REPO, 'docs/api.md'), 'utf8');
+
+  it('lists every route', () => {
+    expect(routes.map((r) => `${r.method} ${r.path}`).filter((route) => !doc.includes(route))).toEqual([]);
+  });
+
+  it('lists every problem type with its status and title', () => {
+    const missing = Object.entries(PROBLEM_TYPES).filter(([code, t]) => !doc.includes(`| \`/problems/${code}\` | ${t.status} | ${t.title} |`));
+    expect(missing.map(([code]) => code)).toEqual([]);
   });
 });
