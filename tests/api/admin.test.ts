@@ -3,18 +3,11 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, call, COUNSELLOR, expectProblemShape, REPO, schemaIssues, startTestServer, TINY, type Answer, type TestServer } from './helpers/server.ts';
+import { ADMIN, call, COUNSELLOR, problem, REPO, schemaIssues, startTestServer, type TestServer, TINY } from './helpers/server.ts';
 
 const NOC = join(REPO, 'packages/importers/test/fixtures/noc/csv');
 let server: TestServer;
 const req = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(server.url, method, path, body, headers);
-
-function problem(answer: Answer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(expectProblemShape(answer)).toEqual([]);
-  expect(answer.body.code).toBe(code);
-  return answer.body;
-}
 
 /** A copy of the tiny framework where the care aide needs communication at `level`. */
 function tinyCopy(folder: string, level: number): string {

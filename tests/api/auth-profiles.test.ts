@@ -4,17 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '@bridgework/store';
-import { ADMIN, ADMIN_KEY, call, COUNSELLOR, COUNSELLOR_KEY, expectProblemShape, schemaIssues, startTestServer, type Answer, type TestServer } from './helpers/server.ts';
+import { ADMIN, ADMIN_KEY, call, COUNSELLOR, COUNSELLOR_KEY, problem, schemaIssues, startTestServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
 const req = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(server.url, method, path, body, headers);
-
-function problem(answer: Answer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(expectProblemShape(answer)).toEqual([]);
-  expect(answer.body.code).toBe(code);
-  return answer.body;
-}
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohortGaps, compare, compileIndex, matrix, pathways, Profile, rank, whatIf, type CompiledIndex } from '@bridgework/core';
 import { importNative } from '@bridgework/importers';
-import { call, COUNSELLOR, expectProblemShape, schemaIssues, startTestServer, TINY, type Answer, type TestServer } from './helpers/server.ts';
+import { type Answer, call, COUNSELLOR, problem, schemaIssues, startTestServer, type TestServer, TINY } from './helpers/server.ts';
 
 let server: TestServer;
 let index: CompiledIndex;
@@ -13,13 +13,6 @@ const post = (path: string, body: unknown, headers?: Record<string, string>) => 
 function ok(operationId: string, answer: Answer, status = 200) {
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
   expect(schemaIssues(operationId, answer)).toEqual([]);
-  return answer.body;
-}
-
-function problem(answer: Answer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(expectProblemShape(answer)).toEqual([]);
-  expect(answer.body.code).toBe(code);
   return answer.body;
 }
 

@@ -3,7 +3,7 @@
 // wrong methods, wrong content types, bad query strings. Every answer must be a 4xx
 // application/problem+json: zero 5xx. The seed is printed with any failure so it can be replayed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, COUNSELLOR, expectProblemShape, startTestServer, TINY, type TestServer } from './helpers/server.ts';
+import { ADMIN, COUNSELLOR, problemShapeIssues, startTestServer, TINY, type TestServer } from './helpers/server.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 const REQUESTS = 2400;
@@ -244,7 +244,7 @@ describe('fuzz', () => {
             body = text;
           }
           const contentType = response.headers.get('content-type') ?? '';
-          const issues = response.status >= 400 && response.status < 500 ? expectProblemShape({ status: response.status, headers: response.headers, contentType, body }) : [`status ${response.status}`];
+          const issues = response.status >= 400 && response.status < 500 ? problemShapeIssues({ status: response.status, headers: response.headers, contentType, body }) : [`status ${response.status}`];
           seen.set(`${request.kind} ${response.status}`, (seen.get(`${request.kind} ${response.status}`) ?? 0) + 1);
           if (issues.length > 0) failures.push(`${request.kind} ${request.method} ${request.path.slice(0, 120)} body=${(request.body ?? '').slice(0, 120)}: ${issues.join(', ')}; got ${text.slice(0, 200)}`);
         }),

@@ -2,17 +2,10 @@
 // other media types (415), malformed JSON (400); and what it logs: one line per request, never a
 // query string or a body.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblemShape, startTestServer, type Answer, type TestServer } from './helpers/server.ts';
+import { call, problem, startTestServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
 let small: TestServer;
-
-function problem(answer: Answer, status: number, code: string) {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  expect(expectProblemShape(answer)).toEqual([]);
-  expect(answer.body.code).toBe(code);
-  return answer.body;
-}
 
 beforeAll(async () => {
   [server, small] = await Promise.all([startTestServer(), startTestServer({ bodyLimit: 1024 })]);

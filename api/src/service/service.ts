@@ -17,6 +17,7 @@ import {
   type PathwayOptionsInput,
   type Pathways,
   type Profile,
+  type ProfileInput,
   type Ranking,
   type RankOptionsInput,
   type WhatIf,
@@ -30,7 +31,6 @@ import type {
   ProfilePatch,
   StoredProfile,
 } from '@bridgework/store';
-import type { ProfileInput } from '@bridgework/core';
 import { BUNDLED_DEFAULT_FRAMEWORK, type DefaultFramework, type FrameworkSource } from '../config.ts';
 import type { CompetencySummary, OccupationDetail, OccupationSummary, Page, PageQuery } from './catalogue.ts';
 import { importSource, type ImportHooks, type ImportReport, type ImportRequest } from './framework-sources.ts';

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { apiRoutes, DEFAULT_BODY_LIMIT, parseApiKeys, startServer, type ApiConfig, type RunningServer } from '@bridgework/api';
 
 export const REPO = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
@@ -95,7 +96,7 @@ export function schemaIssues(operationId: string, answer: Answer): string[] {
 }
 
 /** Every problem+json answer has these members, with the status repeated. */
-export function expectProblemShape(answer: Answer): string[] {
+export function problemShapeIssues(answer: Answer): string[] {
   const issues: string[] = [];
   if (!answer.contentType.startsWith('application/problem+json')) issues.push(`content-type ${answer.contentType}`);
   const b = answer.body as Record<string, unknown>;
@@ -105,4 +106,12 @@ export function expectProblemShape(answer: Answer): string[] {
   if (!Array.isArray(b.errors)) issues.push('errors is not an array');
   if (typeof b.type === 'string' && b.type !== `/problems/${String(b.code)}`) issues.push(`type ${b.type} does not match code`);
   return issues;
+}
+
+/** Asserts a problem answer: its status, its problem+json shape and its code; returns the body. */
+export function problem(answer: Answer, status: number, code: string) {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+  expect(problemShapeIssues(answer)).toEqual([]);
+  expect(answer.body.code).toBe(code);
+  return answer.body;
 }
