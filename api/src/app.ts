@@ -66,8 +66,9 @@ export function createApp({ store, config, service }: AppDeps): Hono<AppEnv> {
   // The counsellor web app (server-rendered pages) at /, after the API so /v1 keeps priority.
   app.route('/', webRoutes({ service: bridgework, config }));
 
+  const methodsOn = allowedMethods(routes);
   app.notFound((c) => {
-    const allowed = allowedMethods(routes, c.req.path);
+    const allowed = methodsOn(c.req.path);
     const error =
       allowed.length > 0 && !allowed.includes(c.req.method)
         ? new HttpError('method.not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(', ')}`, [], { allow: allowed.join(', ') })

@@ -63,7 +63,7 @@ export function defineRoute<Params = Record<string, never>, Query = Record<strin
   return route;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// `any` here only: handlers are contravariant in their input, so no narrower type holds them all.
 export type AnyRoute = Route<any, any, any>;
 
 const EMPTY = z.strictObject({});
@@ -127,9 +127,13 @@ export function pathPattern(path: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-export function allowedMethods(routes: readonly AnyRoute[], path: string): string[] {
-  const methods = new Set<string>();
-  for (const route of routes) if (pathPattern(route.path).test(path)) methods.add(route.method);
-  if (methods.has('GET')) methods.add('HEAD');
-  return [...methods].sort();
+/** For a path no route matched: the methods other routes take on it (empty: no such path). */
+export function allowedMethods(routes: readonly AnyRoute[]): (path: string) => string[] {
+  const patterns = routes.map((route) => ({ pattern: pathPattern(route.path), method: route.method }));
+  return (path) => {
+    const methods = new Set<string>();
+    for (const { pattern, method } of patterns) if (pattern.test(path)) methods.add(method);
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods].sort();
+  };
 }
