@@ -10,6 +10,15 @@
     else fn();
   }
 
+  // The count above the levels, in the page's language (templates from the server).
+  function refreshCount() {
+    var status = document.querySelector('[data-changed-count]');
+    if (!status) return;
+    var n = document.querySelectorAll('.level-row.changed').length;
+    var text = n === 0 ? status.getAttribute('data-zero') : n === 1 ? status.getAttribute('data-one') : status.getAttribute('data-many');
+    if (text !== null) status.textContent = text.replace('{n}', String(n));
+  }
+
   function enhanceLevels() {
     var inputs = document.querySelectorAll('.level-row input[type="number"]');
     Array.prototype.forEach.call(inputs, function (input) {
@@ -29,8 +38,10 @@
       function refresh() {
         if (!row || typical === null) return;
         var changed = input.value !== '' && Number(input.value) !== Number(typical);
+        if (row.classList.contains('changed') === changed) return;
         row.classList.toggle('changed', changed);
         if (mark) mark.hidden = !changed;
+        refreshCount();
       }
       slider.addEventListener('input', function () {
         input.value = slider.value;

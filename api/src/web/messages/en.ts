@@ -95,7 +95,8 @@ export const en = {
     addLevel: 'Level, in percent',
     addSubmit: 'Add to the profile',
     errorsTitle: 'Some fields need attention',
-    changed: (n: number) => (n === 0 ? 'All levels are the typical ones.' : n === 1 ? '1 level differs from the typical one.' : `${n} levels differ from the typical ones.`),
+    /** {n} is the count; the page script fills it in as levels change. */
+    changed: { zero: 'All levels are the typical ones.', one: '1 level differs from the typical one.', many: '{n} levels differ from the typical ones.' },
   },
   fieldProblems: {
     'not-a-number': 'is not a number',

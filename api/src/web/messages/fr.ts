@@ -93,7 +93,7 @@ export const fr: Messages = {
     addLevel: 'Niveau, en pourcentage',
     addSubmit: 'Ajouter au profil',
     errorsTitle: 'Certains champs sont à corriger',
-    changed: (n) => (n === 0 ? 'Tous les niveaux sont les niveaux habituels.' : n === 1 ? '1 niveau diffère du niveau habituel.' : `${n} niveaux diffèrent des niveaux habituels.`),
+    changed: { zero: 'Tous les niveaux sont les niveaux habituels.', one: '1 niveau diffère du niveau habituel.', many: '{n} niveaux diffèrent des niveaux habituels.' },
   },
   fieldProblems: {
     'not-a-number': 'n’est pas un nombre',

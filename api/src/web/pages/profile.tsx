@@ -86,8 +86,8 @@ export function renderProfile(
       {errors.length > 0 ? <ErrorSummary t={t} errors={errors} index={index} /> : null}
       <form method="get" action="/results" class="profile-form" data-profile-form>
         <input type="hidden" name="occupation" value={detail.occupation.id} />
-        <p class="status" data-changed-count aria-live="polite">
-          {p.changed(changedLevels(form, defaults))}
+        <p class="status" data-changed-count data-zero={p.changed.zero} data-one={p.changed.one} data-many={p.changed.many} aria-live="polite">
+          {countText(p.changed, changedLevels(form, defaults))}
         </p>
         {groups.map((group) => (
           <fieldset class="levels" id={`group-${group.id}`}>
@@ -198,6 +198,10 @@ export function renderProfile(
       </form>
     </>,
   );
+}
+
+function countText(texts: { zero: string; one: string; many: string }, n: number): string {
+  return n === 0 ? texts.zero : n === 1 ? texts.one : texts.many.replace('{n}', String(n));
 }
 
 /** Exclude regulated, longest training: on the profile page and again as results filters. */

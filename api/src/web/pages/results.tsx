@@ -55,77 +55,83 @@ export const resultsPage = (deps: WebDeps) =>
         <Steps t={t} current="results" hrefs={{ occupation: '/', profile: profileHref }} />
         <h1>{r.title(title)}</h1>
         <p class="lead">{r.intro}</p>
-        <section aria-labelledby="profile-summary" class="summary-box">
+        <section aria-labelledby="profile-summary" class="summary-box compact">
           <h2 id="profile-summary">{r.profileSummary}</h2>
           <ul class="inline-list">
-            <li>{title}</li>
+            <li>
+              <strong>{title}</strong>
+            </li>
             <li>{r.changedLevels(changedLevels(form, defaults))}</li>
             <li>{form.languageLevel !== undefined ? r.clb(form.languageLevel) : r.noClb}</li>
             <li>{form.province !== undefined ? m.provinces[form.province] : r.noProvince}</li>
+            <li>
+              <a href={profileHref}>{r.adjust}</a>
+            </li>
           </ul>
-          <p>
-            <a href={profileHref}>{r.adjust}</a>
-          </p>
         </section>
 
-        <form method="get" action="/results" class="filters" aria-labelledby="filters-title">
-          <h2 id="filters-title">{r.filters}</h2>
-          <HiddenProfile query={base} />
-          <div class="filter-grid">
-            <div class="field">
-              <label for="category">{r.category}</label>
-              <select id="category" name="category">
-                <option value="">{r.any}</option>
-                {CATEGORIES.map((k) => (
-                  <option value={k} selected={category === k}>
-                    {m.categories[k]}
-                  </option>
-                ))}
-              </select>
+        <div class="results-layout">
+          <form method="get" action="/results" class="filters" aria-labelledby="filters-title">
+            <h2 id="filters-title">{r.filters}</h2>
+            <HiddenProfile query={base} />
+            <div class="filter-grid">
+              <div class="field">
+                <label for="category">{r.category}</label>
+                <select id="category" name="category">
+                  <option value="">{r.any}</option>
+                  {CATEGORIES.map((k) => (
+                    <option value={k} selected={category === k}>
+                      {m.categories[k]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="path">{r.pathType}</label>
+                <select id="path" name="path">
+                  <option value="">{r.any}</option>
+                  {PATH_TYPES.map((k) => (
+                    <option value={k} selected={pathType === k}>
+                      {m.pathTypes[k]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="show">{r.show}</label>
+                <select id="show" name="show">
+                  {SHOW.map((n) => (
+                    <option value={String(n)} selected={show === n}>
+                      {String(n)}
+                    </option>
+                  ))}
+                </select>
+              </div>
             </div>
-            <div class="field">
-              <label for="path">{r.pathType}</label>
-              <select id="path" name="path">
-                <option value="">{r.any}</option>
-                {PATH_TYPES.map((k) => (
-                  <option value={k} selected={pathType === k}>
-                    {m.pathTypes[k]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="show">{r.show}</label>
-              <select id="show" name="show">
-                {SHOW.map((n) => (
-                  <option value={String(n)} selected={show === n}>
-                    {String(n)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PreferenceFields t={t} form={form} />
+            <p class="actions">
+              <button type="submit">{r.apply}</button> <a href={`/results?${clearFilters(base).toString()}`}>{r.clear}</a>
+            </p>
+          </form>
+          <div class="results-main">
+
+
+            <section aria-labelledby="options-title">
+              <h2 id="options-title">{r.options(shown.length)}</h2>
+              <Excluded t={t} excluded={ranking.excluded} removedByView={removedByView} />
+              {shown.length === 0 ? (
+                <p>{r.none}</p>
+              ) : (
+                <ol class="results">
+                  {shown.map((result) => (
+                    <ResultCard t={t} result={result} form={form} href={`/alternative/${encodeURIComponent(result.occupation.id)}?${base.toString()}`} />
+                  ))}
+                </ol>
+              )}
+            </section>
+            {source ? <SourceSummary t={t} source={source} form={form} href={`/alternative/${encodeURIComponent(source.occupation.id)}?${base.toString()}`} /> : null}
           </div>
-          <PreferenceFields t={t} form={form} />
-          <p class="actions">
-            <button type="submit">{r.apply}</button> <a href={`/results?${clearFilters(base).toString()}`}>{r.clear}</a>
-          </p>
-        </form>
-
-        {source ? <SourceSummary t={t} source={source} form={form} href={`/alternative/${encodeURIComponent(source.occupation.id)}?${base.toString()}`} /> : null}
-
-        <section aria-labelledby="options-title">
-          <h2 id="options-title">{r.options(shown.length)}</h2>
-          <Excluded t={t} excluded={ranking.excluded} removedByView={removedByView} />
-          {shown.length === 0 ? (
-            <p>{r.none}</p>
-          ) : (
-            <ol class="results">
-              {shown.map((result) => (
-                <ResultCard t={t} result={result} form={form} href={`/alternative/${encodeURIComponent(result.occupation.id)}?${base.toString()}`} />
-              ))}
-            </ol>
-          )}
-        </section>
+        </div>
       </>,
     );
   });
