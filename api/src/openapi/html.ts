@@ -144,6 +144,7 @@ header{grid-column:1/3;padding:1rem 2rem;background:#f3f5f9;border-bottom:1px so
 header small{font-weight:normal;color:#5b6578}
 nav{padding:1rem;border-right:1px solid #d8dde6;font-size:13px;position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto}
 nav ul{padding-left:1rem}
+nav code{word-break:break-all}
 main{padding:1rem 2rem;min-width:0}
 code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f1f3f7;padding:0 .2em;border-radius:3px}
 table{border-collapse:collapse;margin:.5rem 0;width:100%}
