@@ -50,7 +50,8 @@ function bodyKind(contentType: string | undefined, accepts: readonly BodyKind[])
   return kind;
 }
 
-async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+/** The body, refused with 413 (`request.too_large`) as soon as more than `limit` bytes arrive. */
+export async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
   if (stream === null) return new Uint8Array(0);
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
