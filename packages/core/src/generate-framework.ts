@@ -61,9 +61,10 @@ export function generateFramework(options: GenerateOptions): FrameworkData {
   for (let o = 0; o < nOcc; o++) {
     const field = o % nFields;
     const chosen = new Set<number>();
-    const target = Math.min(perOccupation, nComp);
+    // No more than the distinct competencies this occupation can draw, or the loop never ends.
+    const target = Math.min(perOccupation, transversal + perField, nComp);
     while (chosen.size < target) {
-      const c = random() < 0.3 ? Math.floor(random() * random() * transversal) : transversal + field * perField + Math.floor(random() * perField);
+      const c = random() < 0.3 ? Math.floor(random() * random() * transversal) : transversal + ((field * perField) % Math.max(1, nComp - transversal)) + Math.floor(random() * perField);
       chosen.add(Math.min(c, nComp - 1));
     }
     for (const c of [...chosen].sort((a, b) => a - b)) {
