@@ -97,6 +97,11 @@ describe('the profile page', () => {
     expect(page.text).toContain('href="#c-clinical-reasoning"');
   });
 
+  it('sends a title that names several occupations to the search, to pick one', async () => {
+    const response = await t.app.request('/profile?occupation=dental');
+    expect([response.status, response.headers.get('location')]).toEqual([303, '/?q=dental']);
+  });
+
   it('answers an unknown occupation with a page, not problem+json', async () => {
     const page = await t.get('/profile?occupation=astronaut-chef');
     expect(page.status).toBe(404);
@@ -324,6 +329,22 @@ describe('every page', () => {
     expect(api.headers.get('content-type')).toContain('application/json');
     const missing = await t.get('/no-such-page');
     expect([missing.status, missing.headers.get('content-type')]).toEqual([404, 'application/problem+json']);
+  });
+});
+
+describe('limits', () => {
+  it('refuses a cohort larger than the body limit with a page, and closes the connection', async () => {
+    const small = testApp({ bodyLimit: 1000 });
+    try {
+      const form = new FormData();
+      form.set('csv', 'label,occupation\n' + 'A,physician\n'.repeat(200));
+      form.set('target', 'physician-assistant');
+      const response = await small.app.request('/cohort', { method: 'POST', body: form });
+      expect([response.status, response.headers.get('connection')]).toEqual([413, 'close']);
+      expect(textOf(await response.text())).toContain('The file is larger than this server accepts.');
+    } finally {
+      await small.close();
+    }
   });
 });
 

@@ -99,7 +99,9 @@ function checkAccess(c: Context<AppEnv>, config: ApiConfig): void {
 async function errorPage(input: PageInput, error: unknown): Promise<Response> {
   const { c, t } = input;
   const requestId = c.get('requestId') ?? '-';
-  const { problem, fault } = toProblem(error, c.req.path, requestId);
+  const { problem, fault, headers } = toProblem(error, c.req.path, requestId);
+  // e.g. `connection: close` after a body too large to read to the end.
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
   if (fault) input.deps.config.log(`ERROR ${requestId} ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const e = t.m.errors;
   const code = problem.code;

@@ -219,7 +219,7 @@ function CohortResult({ t, result, form }: { t: I18n; result: CohortGaps; form: 
         <dt>{p.meanCoverage}</dt>
         <dd>{t.percent(result.meanCoverage)}</dd>
       </dl>
-      <form method="post" action="/cohort/gaps.csv" class="download">
+      <form method="post" action="/cohort/gaps.csv" enctype="multipart/form-data" class="download">
         <input type="hidden" name="target" value={form.target} />
         <input type="hidden" name="csv" value={form.csv} />
         <button type="submit">{p.download}</button> <a href="/cohort">{p.again}</a>

@@ -1,7 +1,7 @@
 // Step 2: the person's profile. Levels start at the trained occupation's typical levels, grouped by
 // competency group; the counsellor changes those that differ, sets the language level, province and
 // preferences, and may add a competency the occupation does not list. A GET form to /results.
-import type { CompetencyRef, CompiledIndex } from '@bridgework/core';
+import { BridgeworkError, type CompetencyRef, type CompiledIndex } from '@bridgework/core';
 import type { OccupationDetail } from '../../service/catalogue.ts';
 import { Steps } from '../components/layout.tsx';
 import { competencyById, defaultsOf, groupOrder, rootGroupOf } from '../framework-view.ts';
@@ -34,7 +34,14 @@ export const profilePage = (deps: WebDeps) =>
     const parsed = parseProfileForm(query, (id) => index.competencyIndex.has(id));
     if (!parsed.form) return c.redirect('/', 303);
     const form = parsed.form;
-    const detail = catalogue.occupation(form.occupation);
+    let detail: OccupationDetail;
+    try {
+      detail = catalogue.occupation(form.occupation);
+    } catch (error) {
+      // A title that names several occupations: let the person pick one from the search.
+      if (error instanceof BridgeworkError && error.code === 'occupation.ambiguous') return c.redirect(`/?q=${encodeURIComponent(form.occupation)}`, 303);
+      throw error;
+    }
     form.occupation = detail.occupation.id;
     const errors = [...parsed.errors];
     addCompetency(query, form, index, errors);
