@@ -14,9 +14,6 @@ import { resultsPage } from './pages/results.tsx';
 
 export type { WebDeps } from './page.tsx';
 
-/** Paths of the web app, for the reference and for tests. */
-export const WEB_PATHS = ['/', '/profile', '/results', '/alternative/:id', '/compare', '/cohort', '/cohort/gaps.csv', '/cohort/example.csv', '/assets/:name'] as const;
-
 export function webRoutes(deps: WebDeps): Hono<AppEnv> {
   const web = new Hono<AppEnv>();
   web.get('/', findPage(deps));

@@ -3,6 +3,7 @@
 // problem+json, which a person in a browser cannot read).
 import type { Context, Handler } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { BridgeworkError } from '@bridgework/core';
 import type { ApiConfig } from '../config.ts';
 import { roleOfKey } from '../http/auth.ts';
@@ -29,7 +30,7 @@ export interface PageInput {
 export interface PageOptions {
   title: string;
   nav?: NavItem;
-  status?: number;
+  status?: ContentfulStatusCode;
   /** For pages reached by POST: where the language switch leads (a GET page). */
   switchPath?: string;
 }
@@ -71,7 +72,7 @@ export async function html(input: PageInput, options: PageOptions, body: Child):
       {body}
     </Layout>
   );
-  return c.html('<!doctype html>\n' + String(doc), (options.status ?? 200) as 200);
+  return c.html('<!doctype html>\n' + String(doc), options.status ?? 200);
 }
 
 /** The current address with `lang` set to the other language. */
@@ -122,7 +123,7 @@ async function errorPage(input: PageInput, error: unknown): Promise<Response> {
   const known = error instanceof BridgeworkError || error instanceof HttpError;
   return html(
     input,
-    { title: e.title, status: problem.status },
+    { title: e.title, status: problem.status as ContentfulStatusCode },
     <>
       <h1>{e.title}</h1>
       <p class="error-message">{message}</p>

@@ -27,20 +27,16 @@ export const en = {
   },
   common: {
     essential: 'Essential',
-    notEssential: 'Not essential',
     competency: 'Competency',
     needed: 'Level needed',
     personLevel: "Person's level",
     importance: 'Importance',
-    yes: 'Yes',
     no: 'No',
-    none: 'None',
     percentUnit: '%',
     /** Between a label and its value (French sets a space before the colon). */
     colon: ': ',
     code: (code: string) => `NOC ${code}`,
     months: (n: number) => (n === 1 ? '1 month' : `${n} months`),
-    back: 'Back',
   },
   search: {
     title: 'Find the occupation the person trained for',
@@ -147,14 +143,11 @@ export const en = {
   },
   metrics: {
     met: 'Needs already met',
-    toBuild: 'to build',
     metText: (met: string, rest: string) => `${met} met, ${rest} to build`,
-    gap: 'Gap',
     gapText: (gap: string) => `gap ${gap} (importance-weighted)`,
     used: 'Strengths used',
     usedText: (used: string) => `${used} of the person’s strengths`,
     essentialCoverage: 'Essential needs met',
-    fit: 'Fit',
   },
   categories: {
     'similar-scope': 'Similar scope of work',
@@ -303,7 +296,6 @@ export const en = {
   },
   errors: {
     title: 'Something needs attention',
-    notFound: 'That page does not exist.',
     occupationNotFound: 'No occupation matches that name or code.',
     occupationAmbiguous: 'That name matches several occupations; choose one from the list.',
     invalid: 'Some of what was sent could not be used.',

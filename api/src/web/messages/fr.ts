@@ -26,19 +26,15 @@ export const fr: Messages = {
   },
   common: {
     essential: 'Essentielle',
-    notEssential: 'Non essentielle',
     competency: 'Compétence',
     needed: 'Niveau requis',
     personLevel: 'Niveau de la personne',
     importance: 'Importance',
-    yes: 'Oui',
     no: 'Non',
-    none: 'Aucune',
     percentUnit: '%',
     colon: '\u00a0: ',
     code: (code) => `CNP ${code}`,
     months: (n) => `${n} mois`,
-    back: 'Retour',
   },
   search: {
     title: 'Trouver la profession pour laquelle la personne a été formée',
@@ -144,14 +140,11 @@ export const fr: Messages = {
   },
   metrics: {
     met: 'Besoins déjà couverts',
-    toBuild: 'à développer',
     metText: (met, rest) => `${met} couverts, ${rest} à développer`,
-    gap: 'Écart',
     gapText: (gap) => `écart ${gap} (pondéré par l’importance)`,
     used: 'Forces mises à profit',
     usedText: (used) => `${used} des forces de la personne`,
     essentialCoverage: 'Besoins essentiels couverts',
-    fit: 'Adéquation',
   },
   categories: {
     'similar-scope': 'Champ d’exercice semblable',
@@ -302,7 +295,6 @@ export const fr: Messages = {
   },
   errors: {
     title: 'Un élément demande votre attention',
-    notFound: 'Cette page n’existe pas.',
     occupationNotFound: 'Aucune profession ne correspond à ce nom ou à ce code.',
     occupationAmbiguous: 'Ce nom correspond à plusieurs professions ; choisissez-en une dans la liste.',
     invalid: 'Une partie de ce qui a été envoyé n’a pas pu être utilisée.',

@@ -2,6 +2,7 @@
 // of POST /v1/gaps/cohort, pick the target occupation, see the competencies to teach ranked by
 // priority and those everyone already has (prior learning to credit), and download the result.
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { BridgeworkError, type CohortGaps, type ErrorDetail, type OccupationRef } from '@bridgework/core';
 import type { AppEnv } from '../../http/app-env.ts';
 import { HttpError } from '../../http/problems.ts';
@@ -121,7 +122,7 @@ async function renderCohort(
   input: PageInput,
   form: CohortForm,
   outcome: { result?: CohortGaps; problems?: string[]; details?: ErrorDetail[] } = {},
-  status = 200,
+  status: ContentfulStatusCode = 200,
 ): Promise<Response> {
   const { t } = input;
   const p = t.m.cohort;

@@ -2,6 +2,7 @@
 // competency group; the counsellor changes those that differ, sets the language level, province and
 // preferences, and may add a competency the occupation does not list. A GET form to /results.
 import { BridgeworkError, type CompetencyRef, type CompiledIndex } from '@bridgework/core';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OccupationDetail } from '../../service/catalogue.ts';
 import { Steps } from '../components/layout.tsx';
 import { competencyById, defaultsOf, groupOrder, rootGroupOf } from '../framework-view.ts';
@@ -72,7 +73,7 @@ export function renderProfile(
   detail: OccupationDetail,
   form: ProfileForm,
   errors: FieldError[],
-  status = 200,
+  status: ContentfulStatusCode = 200,
 ): Promise<Response> {
   const { m } = t;
   const p = m.profile;

@@ -10,8 +10,8 @@ import { html, page, type WebDeps } from '../page.tsx';
 import { changedLevels, parseProfileForm, profileQuery, toProfile, type ProfileForm } from '../profile-query.ts';
 import { PreferenceFields, renderProfile } from './profile.tsx';
 
-export const CATEGORIES: readonly Category[] = ['similar-scope', 'same-field', 'related-field', 'unrelated-field'];
-export const PATH_TYPES: readonly PathType[] = ['closer-match', 'parallel', 'interim', 'stepping-stone'];
+const CATEGORIES: readonly Category[] = ['similar-scope', 'same-field', 'related-field', 'unrelated-field'];
+const PATH_TYPES: readonly PathType[] = ['closer-match', 'parallel', 'interim', 'stepping-stone'];
 const SHOW = [10, 20, 50] as const;
 const DEFAULT_SHOW = 20;
 /** The core explains at most this many results per ranking. */
@@ -211,7 +211,7 @@ function Excluded({ t, excluded, removedByView }: { t: I18n; excluded: { regulat
 }
 
 /** The profile fields the filter form does not show, carried as hidden inputs. */
-export function HiddenProfile({ query }: { query: URLSearchParams }) {
+function HiddenProfile({ query }: { query: URLSearchParams }) {
   const hidden = [...query].filter(([key]) => key !== 'noRegulated' && key !== 'maxMonths');
   return (
     <>
