@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { BridgeworkError, type CohortGaps, type ErrorDetail, type OccupationRef } from '@bridgework/core';
 import type { AppEnv } from '../../http/app-env.ts';
+import { readLimited } from '../../http/body.ts';
 import { HttpError } from '../../http/problems.ts';
 import { MAX_COHORT_SIZE, parseCohortCsv } from '../../service/cohort-csv.ts';
 import { cohortGapsCsv, exampleCohortCsv } from '../cohort-csv-files.ts';
@@ -58,7 +59,8 @@ export const cohortExample = (deps: WebDeps) =>
 async function readCohortForm(c: Context<AppEnv>, limit: number): Promise<CohortForm> {
   const declared = Number(c.req.header('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw new HttpError('request.too_large', `the form is larger than ${limit} bytes`, [], { connection: 'close' });
-  const bytes = await readCapped(c.req.raw.body, limit);
+  // The API's capped reader: it stops reading at the limit and says the connection will close.
+  const bytes = await readLimited(c.req.raw.body, limit);
   const contentType = c.req.header('content-type') ?? '';
   let data: FormData;
   try {
@@ -76,24 +78,6 @@ async function readCohortForm(c: Context<AppEnv>, limit: number): Promise<Cohort
     fileName: fromFile && file.name ? file.name.slice(0, 100) : 'cohort.csv',
     target: typeof target === 'string' ? target.trim() : '',
   };
-}
-
-async function readCapped(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
-  if (stream === null) return new Uint8Array(0);
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new HttpError('request.too_large', `the form is larger than ${limit} bytes`, [], { connection: 'close' });
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
 }
 
 function missing(t: I18n, form: CohortForm): string[] {
