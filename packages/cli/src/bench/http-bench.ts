@@ -1,7 +1,71 @@
-// HTTP figures for POST /v1/rank: filled in once the API lands.
+// HTTP figures for POST /v1/rank on the largest real framework: the real server in a child
+// process (as `pnpm start` runs it) and autocannon in this one, on loopback, so the two use
+// separate cores.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
 import type { FrameworkData } from '@bridgework/core';
-import type { BenchFigure } from './stats.ts';
+import { REPO_ROOT } from '../eval/frameworks-data.ts';
+import { round, type BenchFigure } from './stats.ts';
 
-export async function benchHttp(_data: FrameworkData, _options: { quick: boolean }): Promise<BenchFigure[]> {
-  return [];
+export interface HttpBenchOptions {
+  quick: boolean;
+  /** `kind:path` of the framework to serve (it is imported on the server's first start). */
+  source: string;
+}
+
+export async function benchHttp(data: FrameworkData, options: HttpBenchOptions): Promise<BenchFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'bw-http-'));
+  const server = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'api/src/server.ts')], {
+    env: { ...process.env, PORT: '0', BRIDGEWORK_DB: join(dir, 'bench.db'), BRIDGEWORK_IMPORT: options.source, BRIDGEWORK_IMPORT_ROOTS: '/' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await listeningUrl(server);
+    const framework = data.framework.id;
+    // Varied bodies: a different source occupation per request, cycling.
+    const rated = new Set(data.requirements.map((r) => r.occupation));
+    const occupations = data.occupations.filter((o) => rated.has(o.id)).slice(0, 200);
+    const requests = occupations.map((o) => ({
+      method: 'POST' as const,
+      path: '/v1/rank',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ framework, profile: { occupations: [{ occupation: o.id }] }, options: { top: 10 } }),
+    }));
+    const warm = await autocannon({ url, connections: 8, duration: 2, requests });
+    void warm;
+    const result = await autocannon({ url, connections: 16, duration: options.quick ? 5 : 15, requests });
+    const failed = result.non2xx + result.errors + result.timeouts;
+    return [
+      { name: 'http.rank.requests_per_second', value: round(result.requests.average, 1), unit: 'req/s', framework, connections: 16 },
+      { name: 'http.rank.latency.p50', value: result.latency.p50, unit: 'ms', framework },
+      { name: 'http.rank.latency.p99', value: result.latency.p99, unit: 'ms', framework },
+      { name: 'http.rank.failed', value: failed, unit: 'requests', framework },
+    ];
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Waits for the server's "listening on <url>" line; the first start imports the framework. */
+function listeningUrl(server: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error('server did not start within 180 s')), 180_000);
+    server.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const match = /listening on (http:\/\/\S+)/.exec(buffer);
+      if (match) {
+        clearTimeout(timer);
+        server.stdout!.removeAllListeners('data');
+        server.stdout!.resume(); // keep draining the per-request log lines
+        resolve(match[1]!);
+      } else if (buffer.length > 1 << 20) buffer = buffer.slice(-4096);
+    });
+    server.once('exit', (code) => reject(new Error(`server exited with code ${code} before listening`)));
+  });
 }

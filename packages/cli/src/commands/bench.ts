@@ -70,7 +70,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   if (!values['skip-http']) {
     const { benchHttp } = await import('../bench/http-bench.ts');
-    emit(await benchHttp(esco.data, { quick: values.quick }));
+    emit(await benchHttp(esco.data, { quick: values.quick, source: `esco:${join(data, 'esco-1.1.1')}` }));
   }
   return 0;
 }
