@@ -7,7 +7,7 @@ export type Command = (args: string[], io: Io) => Promise<number>;
 /** Each command lives in ./commands/<file>.ts and exports `run`. */
 const COMMANDS: Record<string, { file: string; usage: string }> = {
   validate: { file: 'validate', usage: 'validate <folder>                                  check a native framework folder, print counts or every error' },
-  import: { file: 'import', usage: 'import <onet|esco|tabiya|noc|oasis|native> <path> [--db file] [--id name] [--version v]' },
+  import: { file: 'import', usage: 'import <onet|esco|tabiya|noc|oasis|crosswalk|native> <path> [--db file] [--id name] [--version v]' },
   frameworks: { file: 'frameworks', usage: 'frameworks [--db file] [--json]                    list stored framework versions' },
   rank: { file: 'rank', usage: 'rank --framework <id> --from <code|id|title> [--top N] [--db file] [--json]' },
   compare: { file: 'compare', usage: 'compare <a> <b> [--framework id] [--db file] [--json]' },

@@ -3,7 +3,7 @@
 import { BridgeworkError } from '@bridgework/core';
 import type { ImportOptions, ImportResult, Importer } from './import-result.ts';
 
-export const IMPORT_KINDS = ['native', 'onet', 'esco', 'tabiya', 'noc', 'oasis'] as const;
+export const IMPORT_KINDS = ['native', 'onet', 'esco', 'tabiya', 'noc', 'oasis', 'crosswalk'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const loaders: Record<ImportKind, () => Promise<Importer>> = {
@@ -13,6 +13,7 @@ const loaders: Record<ImportKind, () => Promise<Importer>> = {
   tabiya: async () => (await import('./tabiya/index.ts')).importTabiya,
   noc: async () => (await import('./noc/index.ts')).importNoc,
   oasis: async () => (await import('./oasis/index.ts')).importOasis,
+  crosswalk: async () => (await import('./crosswalk/index.ts')).importCrosswalk,
 };
 
 export function isImportKind(kind: string): kind is ImportKind {

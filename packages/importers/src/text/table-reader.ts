@@ -21,6 +21,8 @@ export interface Table {
   /** Index of a required column; throws `file:1: missing column ...` listing what was found. */
   column(name: string, ...aliases: string[]): number;
   rows(): AsyncGenerator<TableRow>;
+  /** Stops reading and closes the file, for a caller that leaves before the last row. */
+  close(): Promise<void>;
 }
 
 /** Header names compare after trimming, folding spaces (incl. no-break) and case. */
@@ -57,6 +59,9 @@ export async function openTable(path: string, options: DelimitedOptions): Promis
         { file, line: headerRecord.line },
         `missing column "${name}"; found ${header.map((h) => JSON.stringify(h)).join(', ')}`,
       );
+    },
+    async close() {
+      await records.return(undefined);
     },
     async *rows() {
       for await (const record of records) {
