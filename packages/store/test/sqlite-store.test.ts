@@ -152,3 +152,38 @@ describe('sqlite storage', () => {
     expect(readFileSync(path).includes(marker)).toBe(false);
   });
 });
+
+describe('framework summaries seen by two connections', () => {
+  it('sees versions another connection saves or deletes (the CLI beside a running server)', async () => {
+    const path = join(tempDir(), 'shared.db');
+    const server = openSqliteStore(path);
+    const cli = openSqliteStore(path);
+    try {
+      expect(await server.getFramework('tiny')).toBeUndefined();
+      await cli.saveFramework(fullTinyFramework('2024.1'));
+      expect((await server.getFramework('tiny'))!.versions.map((v) => v.version)).toEqual(['2024.1']);
+      await cli.saveFramework(fullTinyFramework('2024.2'));
+      expect((await server.getFramework('tiny'))!.versions.map((v) => v.version)).toEqual(['2024.2', '2024.1']);
+      await cli.deleteFrameworkVersion('tiny', '2024.2');
+      expect((await server.getFramework('tiny'))!.versions.map((v) => v.version)).toEqual(['2024.1']);
+      // Its own writes too.
+      await server.deleteFrameworkVersion('tiny', '2024.1');
+      expect(await server.getFramework('tiny')).toBeUndefined();
+    } finally {
+      await server.close();
+      await cli.close();
+    }
+  });
+
+  it('hands out copies, so a caller cannot change what the next caller reads', async () => {
+    const store = openSqliteStore(':memory:');
+    await store.saveFramework(fullTinyFramework());
+    const first = (await store.getFramework('tiny'))!;
+    first.versions[0]!.counts.occupations = -1;
+    first.versions[0]!.source.publisher = 'changed';
+    const second = (await store.getFramework('tiny'))!;
+    expect(second.versions[0]!.counts.occupations).not.toBe(-1);
+    expect(second.versions[0]!.source.publisher).not.toBe('changed');
+    await store.close();
+  });
+});

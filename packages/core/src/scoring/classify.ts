@@ -9,8 +9,8 @@ import type { Category, Flags, PathType, Scores } from './results.ts';
 export function categorize(index: CompiledIndex, sources: readonly number[], o: number, scores: Scores, specificCoverage: number): Category {
   const { similarScope, relatedField } = CLASSIFICATION;
   if (scores.coverage >= similarScope.coverage && scores.utilization >= similarScope.utilization) return 'similar-scope';
-  const field = index.occupations[o]!.fieldPath[0]?.code;
-  if (field !== undefined && sources.some((s) => index.occupations[s]!.fieldPath[0]?.code === field)) return 'same-field';
+  const broadest = index.fieldCodes[0];
+  if (broadest !== undefined && broadest[o]! >= 0 && sources.some((s) => broadest[s] === broadest[o])) return 'same-field';
   return specificCoverage >= relatedField.specificCoverage ? 'related-field' : 'unrelated-field';
 }
 

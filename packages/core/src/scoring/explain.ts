@@ -91,11 +91,10 @@ export function explainTarget(
   }
 
   const idRank = (k: number) => competencyIdRank[reqCompetency[k]!]!;
-  const byImportance = (a: number, b: number) => reqImportance[b]! - reqImportance[a]! || idRank(a) - idRank(b);
   const weightedDeficit = (k: number) => reqImportance[k]! * (reqLevel[k]! - effectiveLevels[reqCompetency[k]!]!);
-  matchedK.sort(byImportance);
-  partialK.sort(byImportance);
-  gapK.sort((a, b) => weightedDeficit(b) - weightedDeficit(a) || reqEssential[b]! - reqEssential[a]! || idRank(a) - idRank(b));
+  sortByPackedKey(matchedK, (k) => reqImportance[k]!, () => 0, idRank);
+  sortByPackedKey(partialK, (k) => reqImportance[k]!, () => 0, idRank);
+  sortByPackedKey(gapK, weightedDeficit, (k) => reqEssential[k]!, idRank);
 
   const matched: MatchedCompetency[] = matchedK.map((k) => {
     const c = reqCompetency[k]!;
@@ -153,6 +152,34 @@ export function explainTarget(
     ...(languageLevel !== undefined ? { languageLevel } : {}),
   };
 }
+
+/**
+ * Sorts requirement positions by `primary` descending (quantized to 2^-20, far below any
+ * source's precision), then `flag` descending, then `tie` ascending, packed into one integer-
+ * valued double per entry so the engine's native numeric sort does the work: comparator calls
+ * cost more than the rest of an explanation.
+ */
+function sortByPackedKey(positions: number[], primary: (k: number) => number, flag: (k: number) => number, tie: (k: number) => number): void {
+  const n = positions.length;
+  if (n < 2) return;
+  // [descending primary: 20 bits][descending flag: 1 bit][ascending tie: 24 bits] = 45 bits, exact
+  // in a double. The tie (a competency's rank in id order) is unique within an occupation, so it
+  // also says which position a key belongs to.
+  const keys = new Float64Array(n);
+  const byTie = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const k = positions[i]!;
+    const q = Math.min(PRIMARY_STEPS - 1, Math.max(0, Math.round(primary(k) * PRIMARY_STEPS)));
+    const t = tie(k);
+    byTie.set(t, k);
+    keys[i] = ((PRIMARY_STEPS - 1 - q) * 2 + (1 - flag(k))) * TIE_STEPS + t;
+  }
+  keys.sort();
+  for (let i = 0; i < n; i++) positions[i] = byTie.get(keys[i]! % TIE_STEPS)!;
+}
+
+const PRIMARY_STEPS = 1 << 20;
+const TIE_STEPS = 1 << 24;
 
 /** Plain, respectful wording: what the person brings first, then what is left to build. */
 function summarize(matched: number, partial: number, gaps: number, essential: number, essentialLabels: string[]): string {

@@ -35,7 +35,7 @@ export const RankOptions = z.strictObject({
   /** Leave out alternatives below this coverage. */
   minCoverage: z.number().min(0).max(1).default(0),
   /** Longest gap list per explanation. */
-  maxGaps: z.int().min(1).max(500).default(25),
+  maxGaps: z.int().min(1).max(500).default(10),
 });
 export type RankOptions = z.infer<typeof RankOptions>;
 export type RankOptionsInput = z.input<typeof RankOptions>;

@@ -61,9 +61,21 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     for (const s of sources) if (index.totalWeightedLevel[s]! <= 0) unratedSources++;
     excluded.unrated = index.occupationCount - index.ratedCount - unratedSources;
     considered = index.ratedCount - (sources.length - unratedSources);
+    // fit <= utilization^b, as every other factor is at most 1: once the list is full, an
+    // occupation whose utilization bound is below the worst kept fit cannot enter it. Most reached
+    // occupations share one transversal competency with the person and are skipped here.
+    const { occupationTouched, used } = ws;
+    const { totalWeightedLevel } = index;
+    const b = options.weights.utilization;
+    const perLevel = vector.totalLevel > 0 ? 1 / vector.totalLevel : 0;
     for (let i = 0; i < ws.occupationTouchedCount; i++) {
-      const o = ws.occupationTouched[i]!;
-      if (index.totalWeightedLevel[o]! > 0 && !sources.includes(o)) offer(o, fitOf(index, ws, vector, o, options.weights));
+      const o = occupationTouched[i]!;
+      if (totalWeightedLevel[o]! <= 0) continue;
+      if (count === n) {
+        const u = used[o]! * perLevel;
+        if ((b === 1 ? u : Math.pow(u, b)) < topFit[n - 1]!) continue;
+      }
+      if (!sources.includes(o)) offer(o, fitOf(index, ws, vector, o, options.weights));
     }
     // Fewer reached than asked for: the rest are zero-fit occupations, in id order.
     for (let i = 0; count < n && i < index.occupationCount; i++) {
@@ -98,7 +110,9 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   for (let r = 0; r < count; r++) {
     const o = topIndex[r]!;
     const scores = scoresOf(index, ws, vector, o, options.weights);
-    const traits = targetTraits(index, ws, o);
+    // An explained result reads its traits off the explanation pass: one walk over the row, not two.
+    const detail = r < explainCount ? explainTarget(index, ws, vector, o, options.maxGaps) : undefined;
+    const traits = detail ?? targetTraits(index, ws, o);
     const category = categorize(index, sources, o, scores, traits.specificCoverage);
     results.push({
       rank: r + 1,
@@ -107,7 +121,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
       category,
       pathType: pathType(index, sources, o, scores, category),
       flags: flagsFor(index, sources, o, province, profile.languageLevel, traits.languageLevel),
-      ...(r < explainCount ? { explanation: explainTarget(index, ws, vector, o, options.maxGaps).explanation } : {}),
+      ...(detail ? { explanation: detail.explanation } : {}),
     });
   }
 

@@ -60,10 +60,29 @@ function configure(db: Database.Database, options: SqliteStoreOptions): void {
 }
 
 class SqliteStore implements BridgeworkStore {
+  /**
+   * Version summaries by framework id. The API asks for them on every request; they change only
+   * when a version is saved or deleted, by this connection (which clears the cache) or another
+   * (the CLI beside a running server), which `PRAGMA data_version` reveals.
+   */
+  private readonly summaries = new Map<string, FrameworkVersionSummary[]>();
+  private dataVersion = -1;
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date,
   ) {}
+
+  private cachedSummaries(id: string): FrameworkVersionSummary[] {
+    const current = this.db.pragma('data_version', { simple: true }) as number;
+    if (current !== this.dataVersion) {
+      this.summaries.clear();
+      this.dataVersion = current;
+    }
+    let versions = this.summaries.get(id);
+    if (!versions) this.summaries.set(id, (versions = listVersionSummaries(this.db, id)));
+    return versions;
+  }
 
   async saveFramework(data: FrameworkData, options: SaveFrameworkOptions = {}): Promise<FrameworkVersionSummary> {
     // An error thrown by the caller's onProgress is theirs (e.g. an abort): pass it through unwrapped.
@@ -83,6 +102,7 @@ class SqliteStore implements BridgeworkStore {
         }),
     };
     try {
+      this.summaries.clear();
       return saveFrameworkVersion(this.db, data, guarded, this.now().toISOString());
     } catch (error) {
       if (error === callerError) throw error;
@@ -96,8 +116,9 @@ class SqliteStore implements BridgeworkStore {
 
   async getFramework(id: string): Promise<FrameworkVersions | undefined> {
     return this.run(`reading framework "${id}"`, () => {
-      const versions = listVersionSummaries(this.db, id);
-      return versions.length === 0 ? undefined : { id, versions };
+      const versions = this.cachedSummaries(id);
+      // Copies: a caller may sort or change what it gets back.
+      return versions.length === 0 ? undefined : { id, versions: versions.map((v) => ({ ...v, source: { ...v.source }, licence: { ...v.licence }, counts: { ...v.counts }, locales: [...v.locales] })) };
     });
   }
 
@@ -106,7 +127,10 @@ class SqliteStore implements BridgeworkStore {
   }
 
   async deleteFrameworkVersion(id: string, version: string): Promise<boolean> {
-    return this.run(`deleting framework "${id}" version "${version}"`, () => deleteVersion(this.db, id, version));
+    return this.run(`deleting framework "${id}" version "${version}"`, () => {
+      this.summaries.clear();
+      return deleteVersion(this.db, id, version);
+    });
   }
 
   async createProfile(profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
