@@ -24,7 +24,9 @@ function help(io: Io): number {
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const [name, ...args] = argv;
+  // `pnpm bench -- --quick` passes the `--` through: drop it.
+  const [name, ...rest] = argv;
+  const args = rest[0] === '--' ? rest.slice(1) : rest;
   if (!name || name === 'help' || name === '--help' || name === '-h') return help(io);
   try {
     const command = COMMANDS[name];
@@ -32,6 +34,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const module = (await import(`./commands/${command.file}.ts`)) as { run: Command };
     return await module.run(args, io);
   } catch (error) {
+    // node:util parseArgs rejects unknown flags with a TypeError carrying an ERR_PARSE_ARGS_* code.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return reportError(io, new UsageError((error as Error).message));
     return reportError(io, error);
   }
 }

@@ -56,3 +56,11 @@ describe('bridgework validate', () => {
     expect(io.stderr.join('\n')).toContain('validate takes one argument: the framework folder');
   });
 });
+
+describe('bridgework usage errors', () => {
+  it('reports an unknown flag as a usage error with exit code 2', async () => {
+    const io = capture();
+    expect(await main(['eval', '--nope'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/^error: Unknown option '--nope'/);
+  });
+});
