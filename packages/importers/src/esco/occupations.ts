@@ -4,6 +4,7 @@
 // titles, alternatives and descriptions are merged by concept URI.
 import type { Occupation } from '@bridgework/core';
 import { Catalogue } from './catalogue.ts';
+import { mergeAlternates, mergeFrench } from './french-labels.ts';
 import { fieldPath, type FieldGroups } from './field-path.ts';
 import { cleanText, occupationNotes, splitLabels } from './labels.ts';
 import type { ReadContext } from './read-context.ts';
@@ -62,29 +63,14 @@ export async function readOccupations(file: SourceFile, fieldGroups: FieldGroups
 }
 
 /** French labels and descriptions onto the English occupations, by concept URI. */
-export async function mergeFrenchOccupations(file: SourceFile, occupations: Catalogue<Occupation>, englishFile: string, ctx: ReadContext): Promise<void> {
-  const table = await openCsv(file, ctx.onProgress);
-  const uri = table.column('conceptUri');
-  const label = table.column('preferredLabel');
-  const alt = table.column('altLabels');
-  const description = table.find('description');
-  let rows = 0;
-  for await (const row of table.rows()) {
-    rows++;
-    const occupation = occupations.get(conceptIdAt(table, row, uri));
-    if (occupation === undefined) {
-      ctx.skipped.add(file.name, `occupation not in ${englishFile}`, row.line, row.get(uri).trim());
-      continue;
-    }
-    const title = cleanText(row.get(label));
-    if (title === undefined) continue;
-    occupation.title.fr = title;
-    const alternates = splitLabels(row.get(alt), title);
-    if (alternates) occupation.alternateTitles = { ...occupation.alternateTitles, fr: alternates };
-    const text = description >= 0 ? cleanText(row.get(description)) : undefined;
-    if (text !== undefined && occupation.description) occupation.description.fr = text;
-  }
-  ctx.rowsRead[file.name] = rows;
+export function mergeFrenchOccupations(file: SourceFile, occupations: Catalogue<Occupation>, englishFile: string, ctx: ReadContext): Promise<void> {
+  return mergeFrench(file, occupations, englishFile, ctx, {
+    noun: 'occupation',
+    alternatesRequired: true,
+    label: (o) => o.title,
+    setAlternates: (o, fr) => (o.alternateTitles = mergeAlternates(o.alternateTitles, fr)),
+    description: (o) => o.description,
+  });
 }
 
 /** ESCO's downloads hold released concepts only; an empty status is read as released. */

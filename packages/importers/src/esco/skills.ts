@@ -4,6 +4,7 @@
 // a release has one, its labels are merged by concept URI.
 import type { Competency } from '@bridgework/core';
 import { Catalogue } from './catalogue.ts';
+import { mergeAlternates, mergeFrench } from './french-labels.ts';
 import { cleanText, splitLabels } from './labels.ts';
 import { isReleased, RELEASED } from './occupations.ts';
 import type { ReadContext } from './read-context.ts';
@@ -52,27 +53,12 @@ export async function readSkills(file: SourceFile, ctx: ReadContext): Promise<Ca
 }
 
 /** French labels and descriptions onto the English skills, by concept URI. */
-export async function mergeFrenchSkills(file: SourceFile, skills: Catalogue<Competency>, englishFile: string, ctx: ReadContext): Promise<void> {
-  const table = await openCsv(file, ctx.onProgress);
-  const uri = table.column('conceptUri');
-  const label = table.column('preferredLabel');
-  const alt = table.find('altLabels');
-  const description = table.find('description');
-  let rows = 0;
-  for await (const row of table.rows()) {
-    rows++;
-    const skill = skills.get(conceptIdAt(table, row, uri));
-    if (skill === undefined) {
-      ctx.skipped.add(file.name, `skill not in ${englishFile}`, row.line, row.get(uri).trim());
-      continue;
-    }
-    const name = cleanText(row.get(label));
-    if (name === undefined) continue;
-    skill.label.fr = name;
-    const alternates = alt >= 0 ? splitLabels(row.get(alt), name) : undefined;
-    if (alternates) skill.altLabels = { ...skill.altLabels, fr: alternates };
-    const text = description >= 0 ? cleanText(row.get(description)) : undefined;
-    if (text !== undefined && skill.description) skill.description.fr = text;
-  }
-  ctx.rowsRead[file.name] = rows;
+export function mergeFrenchSkills(file: SourceFile, skills: Catalogue<Competency>, englishFile: string, ctx: ReadContext): Promise<void> {
+  return mergeFrench(file, skills, englishFile, ctx, {
+    noun: 'skill',
+    alternatesRequired: false,
+    label: (s) => s.label,
+    setAlternates: (s, fr) => (s.altLabels = mergeAlternates(s.altLabels, fr)),
+    description: (s) => s.description,
+  });
 }
