@@ -57,10 +57,17 @@ export function createApp({ store, config, service }: AppDeps): Hono<AppEnv> {
 
   app.use(requestLog(config.log));
   app.use(async (c, next) => {
-    await next();
+    // Before the handler (see request-log.ts); responses built without the context (problems)
+    // get them afterwards.
+    const api = c.req.path.startsWith('/v1/');
     c.header('x-content-type-options', 'nosniff');
     // Analyses and profiles carry personal data: no cache along the way keeps a copy.
-    if (c.req.path.startsWith('/v1/')) c.header('cache-control', 'no-store');
+    if (api) c.header('cache-control', 'no-store');
+    await next();
+    if (!c.res.headers.has('x-content-type-options')) {
+      c.header('x-content-type-options', 'nosniff');
+      if (api) c.header('cache-control', 'no-store');
+    }
   });
   mountRoutes(app, routes, bridgework, config);
   // The counsellor web app (server-rendered pages) at /, after the API so /v1 keeps priority.
