@@ -9,7 +9,7 @@ const COMMANDS: Record<string, { file: string; usage: string }> = {
   validate: { file: 'validate', usage: 'validate <folder>                                  check a native framework folder, print counts or every error' },
   import: { file: 'import', usage: 'import <onet|esco|tabiya|noc|oasis|crosswalk|native> <path> [--db file] [--id name] [--version v]' },
   frameworks: { file: 'frameworks', usage: 'frameworks [--db file] [--json]                    list stored framework versions' },
-  rank: { file: 'rank', usage: 'rank --framework <id> --from <code|id|title> [--top N] [--db file] [--json]' },
+  rank: { file: 'rank', usage: 'rank --framework <id> --from <code|id|title> [--top N] [--province XX] [--internationally-educated] [--db file] [--json]' },
   compare: { file: 'compare', usage: 'compare <a> <b> [--framework id] [--db file] [--json]' },
   gaps: { file: 'gaps', usage: 'gaps --target <occupation> --cohort <file.csv|json> [--framework id] [--json]' },
   pathways: { file: 'pathways', usage: 'pathways --from <occupation> --to <occupation> [--max-steps N] [--json]' },

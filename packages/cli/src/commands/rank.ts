@@ -1,4 +1,5 @@
-// `bridgework rank --framework <id> --from <code|id|title> [--top N] [--db file] [--json]`:
+// `bridgework rank --framework <id> --from <code|id|title> [--top N] [--province XX]
+// [--exclude-regulated] [--internationally-educated] [--db file] [--json]`:
 // alternative careers for someone trained as --from, best first. The same service and the same
 // answer as POST /v1/rank; --json prints that answer as is.
 import { Jurisdiction, RankOptions, type Ranking, type RankOptionsInput } from '@bridgework/core';
@@ -15,6 +16,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       top: { type: 'string' },
       province: { type: 'string' },
       'exclude-regulated': { type: 'boolean' },
+      'internationally-educated': { type: 'boolean' },
       json: { type: 'boolean' },
     },
     { min: 0, max: 0, names: '' },
@@ -28,6 +30,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const profile = profileFromFlags('from', {
     occupations: values.from.map((occupation) => ({ occupation })),
     ...(province !== undefined ? { province: province as Jurisdiction } : {}),
+    // Trained abroad: Canadian-context competencies are not assumed, so they show as gaps.
+    ...(values['internationally-educated'] ? { internationallyEducated: true } : {}),
   });
   const options: RankOptionsInput = {
     ...(top !== undefined ? { top } : {}),
