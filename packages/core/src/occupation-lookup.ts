@@ -114,20 +114,20 @@ export class OccupationLookup {
         byCode.slice(0, 10).map((o) => ({ where: o.id, message: o.title.en })),
       );
     }
-    const matches = this.searchTitles(trimmed, 5);
+    // Only an exact title (preferred or alternate, either language) names an occupation on its
+    // own, or a query that matches one occupation and no other. A prefix is not enough: "teacher"
+    // must not quietly become "Teacher assistant" when several teaching occupations exist.
+    const matches = this.searchTitles(trimmed, 6);
     const top = matches[0];
-    if (top && top.score >= 3) {
-      const second = matches[1];
-      if (second && second.score === top.score && top.score === 3) {
-        throw new BridgeworkError(
-          'occupation.ambiguous',
-          `"${trimmed}" matches several occupations; use an id or a code`,
-          matches.filter((m) => m.score === top.score).map((m) => ({ where: m.occupation.id, message: m.matchedTitle })),
-        );
-      }
-      return top.occupation;
+    const exact = matches.filter((m) => m.score === 4);
+    if (exact.length === 1 || (top && matches.length === 1)) return (exact[0] ?? top)!.occupation;
+    if (matches.length > 1) {
+      throw new BridgeworkError(
+        'occupation.ambiguous',
+        `"${trimmed}" matches several occupations; use an id, a code or a full title`,
+        (exact.length > 1 ? exact : matches).slice(0, 5).map((m) => ({ where: m.occupation.id, message: m.matchedTitle })),
+      );
     }
-    if (top && matches.length === 1) return top.occupation;
     throw new BridgeworkError(
       'occupation.not_found',
       `no occupation with id, code or title "${trimmed}"`,

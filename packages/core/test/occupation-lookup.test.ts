@@ -41,6 +41,12 @@ describe('OccupationLookup', () => {
     expect(lookup.searchTitles('  -- ')).toEqual([]);
   });
 
+  it('does not guess between occupations that only start with what was typed', () => {
+    expect(lookup.resolve('physician').id).toBe('physician');
+    expect(() => lookup.resolve('phys')).toThrowError('"phys" matches several occupations; use an id, a code or a full title');
+    expect(lookup.resolve('registered').id).toBe('nurse');
+  });
+
   it('resolves what a person typed and explains what it could not', () => {
     expect(lookup.resolve('foreign-trained doctor').id).toBe('physician');
     expect(lookup.resolve('31303').id).toBe('pa');
