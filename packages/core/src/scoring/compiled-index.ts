@@ -46,6 +46,8 @@ export interface CompiledIndex extends RelatedMatrix {
   occupationsById: Uint32Array;
   /** Each competency's position in id order: ties in explanation lists break on it. */
   competencyIdRank: Uint32Array;
+  /** Each occupation's position in id order: ties in fit break on it (no string comparison). */
+  occupationIdRank: Uint32Array;
   /** The occupation of each requirement position (so a posting needs no search). */
   reqOccupation: Uint32Array;
 
@@ -137,6 +139,8 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     .sort((a, b) => (competencies[a]!.id < competencies[b]!.id ? -1 : competencies[a]!.id > competencies[b]!.id ? 1 : 0))
     .forEach((c, rank) => (competencyIdRank[c] = rank));
   const occupationsById = Uint32Array.from(occupations.map((_, i) => i).sort((a, b) => (occupations[a]!.id < occupations[b]!.id ? -1 : occupations[a]!.id > occupations[b]!.id ? 1 : 0)));
+  const occupationIdRank = new Uint32Array(nOcc);
+  occupationsById.forEach((o, rank) => (occupationIdRank[o] = rank));
 
   const totalWeightedLevel = new Float64Array(nOcc);
   const essentialWeightedLevel = new Float64Array(nOcc);
@@ -206,6 +210,7 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     postEssential,
     occupationsById,
     competencyIdRank,
+    occupationIdRank,
     ratedCount,
     totalWeightedLevel,
     essentialWeightedLevel,

@@ -46,67 +46,104 @@ export function resolveProfile(index: CompiledIndex, profile: Profile): ProfileV
   }
   const sources: number[] = [];
   const years: (number | undefined)[] = [];
-  const level = new Map<number, number>();
-  const evidence = new Map<number, number>();
-  const salience = new Map<number, number>();
+  // Dense scratch per index (left clean after every call): cheaper than Maps on the rank path.
+  const scratch = scratchFor(index);
+  const { level, evidence, salience, present } = scratch;
+  const listed: number[] = [];
   const fromOccupation = EVIDENCE_CODES.indexOf('from-occupation');
   const skipLocal = profile.internationallyEducated === true;
-
-  for (const ref of profile.occupations) {
-    const occupation = index.lookup.resolve(ref.occupation);
-    const o = index.occupationIndex.get(occupation.id)!;
-    if (sources.includes(o)) continue;
-    sources.push(o);
-    years.push(ref.years);
-    for (let k = index.reqStart[o]!; k < index.reqStart[o + 1]!; k++) {
-      const c = index.reqCompetency[k]!;
-      if (skipLocal && index.isJurisdictionSpecific[c] === 1) continue;
-      const l = index.reqLevel[k]!;
-      if ((level.get(c) ?? -1) < l) {
-        level.set(c, l);
-        evidence.set(c, fromOccupation);
-      }
-      salience.set(c, Math.max(salience.get(c) ?? 0, index.reqImportance[k]!));
-    }
-  }
   const unknown: string[] = [];
-  for (const override of profile.competencies) {
-    const c = index.competencyIndex.get(override.competency);
-    if (c === undefined) {
-      unknown.push(override.competency);
-      continue;
+  try {
+    for (const ref of profile.occupations) {
+      const occupation = index.lookup.resolve(ref.occupation);
+      const o = index.occupationIndex.get(occupation.id)!;
+      if (sources.includes(o)) continue;
+      sources.push(o);
+      years.push(ref.years);
+      for (let k = index.reqStart[o]!; k < index.reqStart[o + 1]!; k++) {
+        const c = index.reqCompetency[k]!;
+        if (skipLocal && index.isJurisdictionSpecific[c] === 1) continue;
+        const l = index.reqLevel[k]!;
+        const w = index.reqImportance[k]!;
+        if (present[c] === 0) {
+          present[c] = 1;
+          listed.push(c);
+          level[c] = l;
+          evidence[c] = fromOccupation;
+          salience[c] = w;
+        } else {
+          if (level[c]! < l) {
+            level[c] = l;
+            evidence[c] = fromOccupation;
+          }
+          if (salience[c]! < w) salience[c] = w;
+        }
+      }
     }
-    level.set(c, override.level);
-    evidence.set(c, EVIDENCE_CODES.indexOf(override.evidence));
-    if (!salience.has(c)) salience.set(c, DECLARED_SALIENCE);
-  }
-  if (unknown.length > 0) {
-    throw new BridgeworkError(
-      'competency.not_found',
-      `unknown competenc${unknown.length === 1 ? 'y' : 'ies'} in framework "${index.data.framework.id}": ${unknown.slice(0, 10).map((u) => `"${u}"`).join(', ')}`,
-      unknown.map((u) => ({ where: u, message: 'no such competency' })),
-    );
-  }
-  if (sources.length > 0 && level.size === 0 && profile.competencies.length === 0) {
-    const names = sources.map((o) => `"${index.occupations[o]!.title.en}"`).join(', ');
-    throw new BridgeworkError(
-      'profile.empty',
-      `${names} has no competency ratings in framework "${index.data.framework.id}"; add competencies to the profile or choose a rated occupation`,
-    );
-  }
+    for (const override of profile.competencies) {
+      const c = index.competencyIndex.get(override.competency);
+      if (c === undefined) {
+        unknown.push(override.competency);
+        continue;
+      }
+      if (present[c] === 0) {
+        present[c] = 1;
+        listed.push(c);
+        salience[c] = DECLARED_SALIENCE;
+      }
+      level[c] = override.level;
+      evidence[c] = EVIDENCE_CODES.indexOf(override.evidence);
+    }
+    if (unknown.length > 0) {
+      throw new BridgeworkError(
+        'competency.not_found',
+        `unknown competenc${unknown.length === 1 ? 'y' : 'ies'} in framework "${index.data.framework.id}": ${unknown.slice(0, 10).map((u) => `"${u}"`).join(', ')}`,
+        unknown.map((u) => ({ where: u, message: 'no such competency' })),
+      );
+    }
+    if (sources.length > 0 && listed.length === 0 && profile.competencies.length === 0) {
+      const names = sources.map((o) => `"${index.occupations[o]!.title.en}"`).join(', ');
+      throw new BridgeworkError(
+        'profile.empty',
+        `${names} has no competency ratings in framework "${index.data.framework.id}"; add competencies to the profile or choose a rated occupation`,
+      );
+    }
 
-  const entries = [...level.entries()].filter(([, l]) => l > 0).sort((a, b) => a[0] - b[0]);
-  const competencies = new Uint32Array(entries.length);
-  const levels = new Float32Array(entries.length);
-  const evidenceCodes = new Uint8Array(entries.length);
-  const saliences = new Float32Array(entries.length);
-  let totalLevel = 0;
-  entries.forEach(([c, l], i) => {
-    competencies[i] = c;
-    levels[i] = l;
-    evidenceCodes[i] = evidence.get(c)!;
-    saliences[i] = salience.get(c)!;
-    totalLevel += saliences[i]! * l;
-  });
-  return { profile, sources, years, competencies, levels, evidence: evidenceCodes, salience: saliences, totalLevel };
+    const order = Uint32Array.from(listed.filter((c) => level[c]! > 0)).sort();
+    const n = order.length;
+    const levels = new Float32Array(n);
+    const evidenceCodes = new Uint8Array(n);
+    const saliences = new Float32Array(n);
+    let totalLevel = 0;
+    for (let i = 0; i < n; i++) {
+      const c = order[i]!;
+      levels[i] = level[c]!;
+      evidenceCodes[i] = evidence[c]!;
+      saliences[i] = salience[c]!;
+      totalLevel += saliences[i]! * levels[i]!;
+    }
+    return { profile, sources, years, competencies: order, levels, evidence: evidenceCodes, salience: saliences, totalLevel };
+  } finally {
+    for (const c of listed) present[c] = 0;
+  }
 }
+
+interface ProfileScratch {
+  level: Float32Array;
+  evidence: Uint8Array;
+  salience: Float32Array;
+  present: Uint8Array;
+}
+
+const scratches = new WeakMap<CompiledIndex, ProfileScratch>();
+
+function scratchFor(index: CompiledIndex): ProfileScratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const n = index.competencyCount;
+    scratch = { level: new Float32Array(n), evidence: new Uint8Array(n), salience: new Float32Array(n), present: new Uint8Array(n) };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+

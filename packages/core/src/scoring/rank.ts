@@ -6,7 +6,7 @@ import type { CompiledIndex } from './compiled-index.ts';
 import { explainTarget, targetTraits } from './explain.ts';
 import { RankOptions, type FitWeights, type RankOptionsInput } from './options.ts';
 import { resolveProfile, type ProfileVector } from './profile-vector.ts';
-import { occupationRef, type Ranking, type RankResult, type Scores, type SourceReport } from './results.ts';
+import { occupationRef, occupationRefs, type Ranking, type RankResult, type Scores, type SourceReport } from './results.ts';
 import { accumulate, loadProfile, workspaceFor, type Workspace } from './workspace.ts';
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -36,13 +36,14 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   const topIndex = new Int32Array(n);
   const topFit = new Float64Array(n);
   let count = 0;
+  const idRank = index.occupationIdRank;
   const offer = (o: number, fit: number) => {
     if (count === n) {
       const worst = topIndex[n - 1]!;
-      if (fit < topFit[n - 1]! || (fit === topFit[n - 1] && occupations[o]!.id > occupations[worst]!.id)) return;
+      if (fit < topFit[n - 1]! || (fit === topFit[n - 1] && idRank[o]! > idRank[worst]!)) return;
     } else count++;
     let i = count - 1;
-    while (i > 0 && (topFit[i - 1]! < fit || (topFit[i - 1] === fit && occupations[topIndex[i - 1]!]!.id > occupations[o]!.id))) {
+    while (i > 0 && (topFit[i - 1]! < fit || (topFit[i - 1] === fit && idRank[topIndex[i - 1]!]! > idRank[o]!))) {
       topFit[i] = topFit[i - 1]!;
       topIndex[i] = topIndex[i - 1]!;
       i--;
@@ -116,7 +117,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     const category = categorize(index, sources, o, scores, traits.specificCoverage);
     results.push({
       rank: r + 1,
-      occupation: occupationRef(occupations[o]!),
+      occupation: occupationRefs(index)[o]!,
       ...roundScores(scores),
       category,
       pathType: pathType(index, sources, o, scores, category),

@@ -124,6 +124,14 @@ export function occupationRef(o: Occupation): OccupationRef {
   };
 }
 
+const occupationRefCache = new WeakMap<readonly Occupation[], OccupationRef[]>();
+/** One shared, frozen reference object per occupation of a framework, built on first use. */
+export function occupationRefs(index: { occupations: readonly Occupation[] }): readonly OccupationRef[] {
+  let refs = occupationRefCache.get(index.occupations);
+  if (!refs) occupationRefCache.set(index.occupations, (refs = index.occupations.map((o) => Object.freeze(occupationRef(o)))));
+  return refs;
+}
+
 const refCache = new WeakMap<readonly Competency[], CompetencyRef[]>();
 /**
  * One shared, frozen reference object per competency of a framework, built on first use:
