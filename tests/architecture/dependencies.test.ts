@@ -1,0 +1,69 @@
+// Guards the architecture: dependencies point one way (core <- importers, store <- cli, api), and
+// core does no I/O (no node:*, no database, no HTTP).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...sources(path));
+    else if (/\.tsx?$/.test(entry)) out.push(path);
+  }
+  return out;
+}
+
+/** Every module specifier a file imports or re-exports (static and dynamic). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g)) found.push(m[1]!);
+  for (const m of text.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)) found.push(m[1]!);
+  for (const m of text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push(m[1]!);
+  return found;
+}
+
+function violations(dir: string, forbidden: (specifier: string) => boolean): string[] {
+  return sources(join(ROOT, dir)).flatMap((file) =>
+    importsOf(file)
+      .filter(forbidden)
+      .map((specifier) => `${relative(ROOT, file)} imports ${specifier}`),
+  );
+}
+
+describe('architecture', () => {
+  it('sees the imports it checks (a guard that reads nothing passes for nothing)', () => {
+    expect(importsOf(join(ROOT, 'packages/store/src/sqlite/open-sqlite-store.ts'))).toEqual(expect.arrayContaining(['node:fs', 'better-sqlite3', '@bridgework/core']));
+    expect(importsOf(join(ROOT, 'packages/importers/src/registry.ts'))).toEqual(expect.arrayContaining(['./native/index.ts', '@bridgework/core']));
+  });
+
+  it('keeps core free of I/O: no node:*, file system, database or HTTP module', () => {
+    const io = /^(node:|fs$|path$|http$|https$|net$|child_process$|better-sqlite3$|hono|@hono\/|undici$)/;
+    expect(violations('packages/core/src', (s) => io.test(s))).toEqual([]);
+  });
+
+  it('keeps core independent of every other package', () => {
+    expect(violations('packages/core/src', (s) => s.startsWith('@bridgework/'))).toEqual([]);
+  });
+
+  it('lets importers and store depend on core only', () => {
+    const other = (s: string) => s.startsWith('@bridgework/') && s !== '@bridgework/core';
+    expect(violations('packages/importers/src', other)).toEqual([]);
+    expect(violations('packages/store/src', other)).toEqual([]);
+  });
+
+  it('keeps the API from depending on the CLI, and the store from knowing about importers', () => {
+    expect(violations('api/src', (s) => s.startsWith('@bridgework/cli'))).toEqual([]);
+    expect(violations('packages/store/src', (s) => s.startsWith('@bridgework/importers'))).toEqual([]);
+  });
+
+  it('reaches other packages only through their public index, never their internals', () => {
+    const deep = (s: string) => /^@bridgework\/[a-z]+\//.test(s) || /\.\.\/\.\.\/(core|store|importers|cli)\/src\//.test(s) || /^\.\.\/\.\.\/\.\.\/(api|packages)\//.test(s);
+    for (const dir of ['packages/importers/src', 'packages/store/src', 'packages/cli/src', 'api/src']) {
+      expect(violations(dir, deep), dir).toEqual([]);
+    }
+  });
+});
