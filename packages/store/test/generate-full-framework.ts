@@ -2,7 +2,7 @@
 // the kill-mid-save test and the store benchmark. Unlike core's generateFramework (shaped for
 // scoring benchmarks), records here use every optional field some of the time (French titles,
 // regulation, sources, source ratings, links, crosswalks) so a round trip exercises them all.
-import { FrameworkData, type FrameworkDataInput, type Jurisdiction, type OccupationInput, type RequirementInput } from '@bridgework/core';
+import { FrameworkData, seededRandom, type FrameworkDataInput, type Jurisdiction, type OccupationInput, type RequirementInput } from '@bridgework/core';
 
 export interface FrameworkSize {
   occupations: number;
@@ -34,7 +34,7 @@ export interface GenerateOptions {
 
 export function generateFullFramework(size: FrameworkSize, options: GenerateOptions = {}): FrameworkData {
   const id = options.id ?? 'generated';
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const rating = (): number => Math.round(random() * 100) / 100;
   const groupCount = size.competencyGroups ?? 0;
@@ -155,14 +155,3 @@ export function generateFullFramework(size: FrameworkSize, options: GenerateOpti
   return FrameworkData.parse(input);
 }
 
-/** A small, fast, seedable PRNG (public-domain mulberry32): same seed, same framework. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

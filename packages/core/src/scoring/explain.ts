@@ -3,7 +3,7 @@
 import { CLASSIFICATION } from './options.ts';
 import type { CompiledIndex } from './compiled-index.ts';
 import { EVIDENCE_CODES, type ProfileVector } from './profile-vector.ts';
-import { competencyRefs, type Explanation, type Gap, type MatchedCompetency, type PartialCredit } from './results.ts';
+import { competencyRefs, gapEntry, type Explanation, type Gap, type MatchedCompetency, type PartialCredit } from './results.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface TargetDetail {
@@ -117,18 +117,7 @@ export function explainTarget(
   });
   const gaps: Gap[] = gapK.slice(0, maxGaps).map((k) => {
     const c = reqCompetency[k]!;
-    const required = reqLevel[k]!;
-    const effective = effectiveLevels[c]!;
-    const essential = reqEssential[k] === 1;
-    return {
-      competency: refs[c]!,
-      importance: round(reqImportance[k]!),
-      required: round(required),
-      level: round(effective),
-      deficit: round(required - effective),
-      essential,
-      hard: essential && effective < CLASSIFICATION.hardGapShare * required,
-    };
+    return gapEntry(refs[c]!, reqImportance[k]!, reqLevel[k]!, effectiveLevels[c]!, reqEssential[k] === 1, CLASSIFICATION.hardGapShare);
   });
   const essentialGaps: string[] = [];
   let essentialCount = 0;

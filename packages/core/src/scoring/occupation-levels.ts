@@ -1,7 +1,7 @@
 // Direct occupation-to-occupation arithmetic for comparisons and pathways: a dense scratch of
 // one occupation's levels, against which another occupation's requirements are read.
 import type { CompiledIndex } from './compiled-index.ts';
-import { competencyRef, type Gap } from './results.ts';
+import { competencyRefs, gapEntry, type Gap } from './results.ts';
 import { CLASSIFICATION } from './options.ts';
 
 export class LevelScratch {
@@ -35,25 +35,16 @@ export class LevelScratch {
 
   /** Gaps of v for the loaded occupation, largest first. */
   gapsOf(v: number, limit: number): Gap[] {
-    const { reqStart, reqCompetency, reqLevel, reqImportance, reqEssential, competencies } = this.index;
+    const { reqStart, reqCompetency, reqLevel, reqImportance, reqEssential } = this.index;
+    const refs = competencyRefs(this.index);
     const gaps: Gap[] = [];
     for (let k = reqStart[v]!; k < reqStart[v + 1]!; k++) {
       const have = this.level[reqCompetency[k]!]!;
       const need = reqLevel[k]!;
       if (need - have <= 1e-6) continue;
-      const essential = reqEssential[k] === 1;
-      gaps.push({
-        competency: competencyRef(competencies[reqCompetency[k]!]!),
-        importance: round(reqImportance[k]!),
-        required: round(need),
-        level: round(have),
-        deficit: round(need - have),
-        essential,
-        hard: essential && have < CLASSIFICATION.hardGapShare * need,
-      });
+      gaps.push(gapEntry(refs[reqCompetency[k]!]!, reqImportance[k]!, need, have, reqEssential[k] === 1, CLASSIFICATION.hardGapShare));
     }
     return gaps.sort((a, b) => b.importance * b.deficit - a.importance * a.deficit || (a.competency.id < b.competency.id ? -1 : 1)).slice(0, limit);
   }
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;

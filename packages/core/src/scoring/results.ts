@@ -146,3 +146,17 @@ export function competencyRefs(index: { competencies: readonly Competency[] }): 
 export function competencyRef(c: Competency): CompetencyRef {
   return { id: c.id, label: c.label.en, ...(c.label.fr !== undefined ? { labelFr: c.label.fr } : {}) };
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+/** One gap entry, as explanations and pathway steps list them. */
+export function gapEntry(competency: CompetencyRef, importance: number, required: number, level: number, essential: boolean, hardGapShare: number): Gap {
+  return {
+    competency,
+    importance: round3(importance),
+    required: round3(required),
+    level: round3(level),
+    deficit: round3(required - level),
+    essential,
+    hard: essential && level < hardGapShare * required,
+  };
+}
