@@ -134,3 +134,13 @@ describe('internationally educated profiles', () => {
     expect(rank(local, p).source[0]!.coverage).toBe(1);
   });
 });
+
+describe('rank limits', () => {
+  it('explains at most 100 results even when more are asked for', async () => {
+    const { generateFramework } = await import('../src/index.ts');
+    const big = compileIndex(generateFramework({ occupations: 300, competencies: 600, requirements: 6000 }));
+    const ranking = rank(big, Profile.parse({ occupations: [{ occupation: 'o1' }] }), { top: 150 });
+    expect(ranking.results).toHaveLength(150);
+    expect(ranking.results.filter((r) => r.explanation !== undefined)).toHaveLength(100);
+  });
+});

@@ -106,7 +106,8 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     }
   }
 
-  const explainCount = Math.min(options.explain ?? count, count);
+  // Explanations for every result by default, but never more than the schema allows asking for.
+  const explainCount = Math.min(options.explain ?? MAX_EXPLAINED, count);
   const results: RankResult[] = [];
   for (let r = 0; r < count; r++) {
     const o = topIndex[r]!;
@@ -156,6 +157,8 @@ function fitOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: nu
   if (w.coverage === 1 && w.utilization === 1 && w.essential === 0.5) return coverage * utilization * Math.sqrt(essential) * hierarchy;
   return Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization) * Math.pow(essential, w.essential) * hierarchy;
 }
+
+const MAX_EXPLAINED = RankOptions.shape.explain.unwrap().maxValue ?? 100;
 
 const parsedOptions = new Map<string, RankOptions>();
 /**
