@@ -178,3 +178,14 @@ describe('filters and flags', () => {
     expect(nurse.category).toBe('same-field');
   });
 });
+
+describe('language need', () => {
+  it('reads the target\'s language requirement as a CLB and flags a shortfall', () => {
+    const data = chainFramework();
+    data.competencies.push({ id: 'english', label: { en: 'English' }, kind: 'language' });
+    data.requirements.push({ occupation: 'b', competency: 'english', importance: 1, level: 0.75 });
+    const index = compileIndex(parseFramework(data));
+    const b = rank(index, Profile.parse({ occupations: [{ occupation: 'a' }], languageLevel: 7 })).results.find((r) => r.occupation.id === 'b')!;
+    expect(b.flags).toMatchObject({ languageNeed: 8, languageGap: true });
+  });
+});

@@ -84,7 +84,9 @@ export function flagsFor(
   const months = index.trainingMonths[o]!;
   const teer = index.teer[o]!;
   const change = teerChange(index, sources, o);
-  const languageNeed = languageRequirement !== undefined ? Math.min(12, Math.max(1, Math.round(languageRequirement * 12))) : undefined;
+  // A rough reading of a level as a Canadian Language Benchmark: 0.5 -> CLB 6, 0.75 -> 8, 0.95 ->
+  // 10, in line with what regulators ask (nursing CLB 7-8, medicine about 9); a flag, not a rule.
+  const languageNeed = languageRequirement !== undefined ? Math.min(12, Math.max(1, Math.round(2 + 8 * languageRequirement))) : undefined;
   return {
     regulated,
     regulatedIn,
