@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCohortCsv, readCsv } from '../src/service/cohort-csv.ts';
+import { delimiterOf, parseCohortCsv, readCsv } from '../src/service/cohort-csv.ts';
 
 describe('readCsv', () => {
   it('reads quoted fields with commas, quotes and line breaks, CRLF and a BOM, keeping record lines', () => {
@@ -65,5 +65,22 @@ describe('parseCohortCsv', () => {
 
   it('answers cohort.empty for a header without rows', () => {
     expect(() => parseCohortCsv('label,occupation\n\n')).toThrow(expect.objectContaining({ code: 'cohort.empty', message: 'cohort.csv: the cohort has no rows below the header' }));
+  });
+});
+
+describe('parseCohortCsv from a spreadsheet set to French', () => {
+  it('reads semicolons as the separator and decimal commas in levels', () => {
+    const text = 'label;occupation;years;province;competency:patient-assessment\r\nP1;registered-nurse;5;QC;0,6\r\nP2;"midwife; trained in Lyon";;ON;0,75\r\n';
+    const profiles = parseCohortCsv(text);
+    expect(profiles.map((p) => [p.label, p.occupations[0]?.occupation, p.province, p.competencies[0]?.level])).toEqual([
+      ['P1', 'registered-nurse', 'QC', 0.6],
+      ['P2', 'midwife; trained in Lyon', 'ON', 0.75],
+    ]);
+  });
+
+  it('keeps commas as the separator when the header has them', () => {
+    expect(delimiterOf('label,occupation\nP1,nurse')).toBe(',');
+    expect(delimiterOf('label;occupation\nP1;nurse')).toBe(';');
+    expect(() => parseCohortCsv('label,occupation,competency:x\nP1,nurse,"0,6"\n')).toThrowError(/expected a number, got "0,6"/);
   });
 });

@@ -22,7 +22,10 @@ interface CsvRecord {
  * O(size of the text).
  */
 export function parseCohortCsv(text: string, name = 'cohort.csv'): Profile[] {
-  const records = readCsv(text, name);
+  // Spreadsheets set to French (and other locales) save "CSV" with semicolons and decimal commas.
+  const delimiter = delimiterOf(text);
+  const decimalComma = delimiter === ';';
+  const records = readCsv(text, name, delimiter);
   const header = records.shift();
   if (!header || header.cells.every((c) => c.trim() === '')) {
     throw invalid(name, [{ where: `${name}:1`, message: `expected a header row: ${COHORT_COLUMNS.join(',')}[,competency:<id>...]` }]);
@@ -69,7 +72,7 @@ export function parseCohortCsv(text: string, name = 'cohort.csv'): Profile[] {
       const cell = row.cells[i]!.trim();
       if (cell === '') return;
       const number = () => {
-        const value = parseNumber(cell);
+        const value = parseNumber(decimalComma ? cell.replace(',', '.') : cell);
         if (value === undefined) {
           errors.push({ where: where(column), message: `expected a number, got ${JSON.stringify(cell.slice(0, 40))}` });
           rowOk = false;
@@ -124,8 +127,18 @@ function parseNumber(cell: string): number | undefined {
   return /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : undefined;
 }
 
-/** RFC 4180: commas, double-quoted fields with "" for a quote, CRLF or LF line ends, optional BOM. */
-export function readCsv(text: string, name: string): CsvRecord[] {
+/**
+ * The header line's separator: a semicolon when the header has semicolons and no comma (the
+ * column names never contain either), else a comma.
+ */
+export function delimiterOf(text: string): ',' | ';' {
+  const end = text.search(/\r|\n/);
+  const header = end < 0 ? text : text.slice(0, end);
+  return header.includes(';') && !header.includes(',') ? ';' : ',';
+}
+
+/** RFC 4180: commas (or another delimiter), double-quoted fields with "" for a quote, CRLF or LF line ends, optional BOM. */
+export function readCsv(text: string, name: string, delimiter: ',' | ';' = ','): CsvRecord[] {
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -155,7 +168,7 @@ export function readCsv(text: string, name: string): CsvRecord[] {
       if (cell.trim() !== '') throw invalid(name, [{ where: `${name}:${line}`, message: 'a quote inside an unquoted field; quote the whole field' }]);
       cell = '';
       quoted = true;
-    } else if (ch === ',') {
+    } else if (ch === delimiter) {
       cells.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {
