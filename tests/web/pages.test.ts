@@ -65,6 +65,26 @@ describe('the profile page', () => {
     expect(textOf(between(page.text, 'id="group-canadian-context"', '</fieldset>'))).toContain('Training abroad rarely covers Canadian systems');
   });
 
+  it('starts Canadian-context levels at 0 for someone trained outside Canada, and says so', async () => {
+    const here = await t.get('/profile?occupation=physician');
+    expect(here.text).toContain('href="/profile?occupation=physician&amp;abroad=1"');
+    const abroad = await t.get('/profile?occupation=physician&abroad=1');
+    expect(abroad.text).toMatch(/name="c\.canadian-health-system" value="0"/);
+    expect(abroad.text).toMatch(/name="c\.clinical-reasoning" value="95"/);
+    expect(abroad.text).toContain('<input type="hidden" name="abroad" value="1"/>');
+    // The zeros are this choice's starting levels, not the person's changes.
+    expect(textOf(abroad.text)).toContain('All levels are the typical ones.');
+    expect(textOf(between(abroad.text, 'id="trained-where-title"', '</nav>'))).toContain('Outside Canada');
+  });
+
+  it('shows the Canadian-context competencies as the gap to licensure for someone trained outside Canada', async () => {
+    const gapToLicensure = async (query: string) => textOf(between((await t.get(`/results?${query}`)).text, 'Practising as', 'See what stands'));
+    expect(await gapToLicensure('occupation=physician')).toContain('100% met, 0% to build');
+    expect(await gapToLicensure('occupation=physician&abroad=1')).toMatch(/9\d% met, [1-9]% to build/);
+    const plan = textOf((await t.get('/alternative/physician?occupation=physician&abroad=1')).text);
+    expect(plan).toContain('Canadian health-care system');
+  });
+
   it('labels every control, and offers CLB 1-12, the provinces and the preferences', async () => {
     const page = await t.get('/profile?occupation=physician');
     expect(unlabelledControls(page.text)).toEqual([]);

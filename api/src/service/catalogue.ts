@@ -66,7 +66,7 @@ export interface CompetencySummary {
 }
 
 export interface OccupationRequirement {
-  competency: CompetencyRef & { kind: CompetencyKind; group?: string };
+  competency: CompetencyRef & { kind: CompetencyKind; group?: string; jurisdictionSpecific?: true };
   importance: number;
   level: number;
   essential: boolean;
@@ -196,7 +196,7 @@ export class Catalogue {
         let list = byOccupation.get(r.occupation);
         if (!list) byOccupation.set(r.occupation, (list = []));
         list.push({
-          competency: { ...competencyRef(c), kind: c.kind, ...(c.group !== undefined ? { group: c.group } : {}) },
+          competency: { ...competencyRef(c), kind: c.kind, ...(c.group !== undefined ? { group: c.group } : {}), ...(c.jurisdictionSpecific ? { jurisdictionSpecific: true as const } : {}) },
           importance: r.importance,
           level: r.level,
           essential: r.essential,

@@ -6,8 +6,13 @@ import type { I18n } from './i18n.ts';
 import { percentOf, type Defaults } from './profile-query.ts';
 
 /** The trained occupation's requirement levels in percent: what the profile starts from. */
-export function defaultsOf(detail: OccupationDetail): Defaults {
-  return new Map(detail.requirements.map((r) => [r.competency.id, percentOf(r.level)]));
+/**
+ * Each competency's starting level: the occupation's typical level, except that for someone
+ * trained outside Canada the Canadian-context competencies start at 0 (as the core assumes with
+ * internationallyEducated).
+ */
+export function defaultsOf(detail: OccupationDetail, trainedAbroad = false): Defaults {
+  return new Map(detail.requirements.map((r) => [r.competency.id, trainedAbroad && r.competency.jurisdictionSpecific ? 0 : percentOf(r.level)]));
 }
 
 /** The top group of a competency's group chain (the fieldset it is shown in). */

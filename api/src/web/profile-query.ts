@@ -2,7 +2,7 @@
 // a page can be bookmarked, reloaded, shared with the person and printed, and the server stores
 // nothing. Parsed here, at the boundary; the pages receive a typed ProfileForm.
 //   occupation=<id>  c.<competency id>=<0-100>  clb=<1-12>  province=<ON...>
-//   noRegulated=1  maxMonths=<0-240>
+//   noRegulated=1  maxMonths=<0-240>  abroad=1 (trained outside Canada)
 import { Jurisdiction, type Profile } from '@bridgework/core';
 import { z } from 'zod';
 
@@ -19,6 +19,8 @@ export interface ProfileForm {
   province?: Jurisdiction;
   excludeRegulated: boolean;
   maxTrainingMonths?: number;
+  /** Trained outside Canada: Canadian-context competencies start at 0, not at the occupation's level. */
+  trainedAbroad: boolean;
 }
 
 export type FieldProblem = 'not-a-number' | 'out-of-range' | 'unknown-competency' | 'unknown-province' | 'missing';
@@ -52,7 +54,7 @@ export function parseProfileForm(query: URLSearchParams, known: (competency: str
     const level = number(Percent, raw, key, errors);
     if (level !== undefined) levels.set(id, level);
   }
-  const form: ProfileForm = { occupation, levels, excludeRegulated: query.get('noRegulated') === '1' };
+  const form: ProfileForm = { occupation, levels, excludeRegulated: query.get('noRegulated') === '1', trainedAbroad: query.get('abroad') === '1' };
   const clb = optional(query.get('clb'));
   if (clb !== undefined) {
     const value = number(Clb, clb, 'clb', errors);
@@ -104,6 +106,7 @@ export function toProfile(form: ProfileForm, defaults: Defaults, options: { with
   return {
     occupations: [{ occupation: form.occupation }],
     competencies,
+    ...(form.trainedAbroad ? { internationallyEducated: true } : {}),
     ...(form.languageLevel !== undefined ? { languageLevel: form.languageLevel } : {}),
     ...(form.province !== undefined ? { province: form.province } : {}),
     preferences: withPreferences
@@ -127,6 +130,7 @@ export function profileQuery(form: ProfileForm, defaults: Defaults): URLSearchPa
   if (form.languageLevel !== undefined) query.set('clb', String(form.languageLevel));
   if (form.province !== undefined) query.set('province', form.province);
   if (form.excludeRegulated) query.set('noRegulated', '1');
+  if (form.trainedAbroad) query.set('abroad', '1');
   if (form.maxTrainingMonths !== undefined) query.set('maxMonths', String(form.maxTrainingMonths));
   return query;
 }

@@ -27,7 +27,7 @@ export const alternativePage = (deps: WebDeps) =>
     if (parsed.errors.length > 0) return renderProfile(input, t, index, sourceDetail, form, parsed.errors);
     const target = catalogue.occupation(c.req.param('id') ?? '').occupation;
 
-    const defaults = defaultsOf(sourceDetail);
+    const defaults = defaultsOf(sourceDetail, form.trainedAbroad);
     // The person asked about this one: the preference filters do not apply here.
     const profile = toProfile(form, defaults, { withPreferences: false });
     const isSource = target.id === sourceDetail.occupation.id;

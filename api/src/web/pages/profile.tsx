@@ -77,7 +77,7 @@ export function renderProfile(
 ): Promise<Response> {
   const { m } = t;
   const p = m.profile;
-  const defaults = defaultsOf(detail);
+  const defaults = defaultsOf(detail, form.trainedAbroad);
   const groups = groupRows(index, t, detail, form, defaults);
   const occupationTitle = t.text(detail.occupation.title);
   const listed = new Set(groups.flatMap((g) => g.rows.map((r) => r.competency.id)));
@@ -92,8 +92,10 @@ export function renderProfile(
       <h1>{p.title(occupationTitle)}</h1>
       <p class="lead">{p.intro(occupationTitle)}</p>
       {errors.length > 0 ? <ErrorSummary t={t} errors={errors} index={index} /> : null}
+      <TrainedWhere t={t} occupation={detail.occupation.id} abroad={form.trainedAbroad} />
       <form method="get" action="/results" class="profile-form" data-profile-form>
         <input type="hidden" name="occupation" value={detail.occupation.id} />
+        {form.trainedAbroad ? <input type="hidden" name="abroad" value="1" /> : null}
         <p class="status" data-changed-count data-zero={p.changed.zero} data-one={p.changed.one} data-many={p.changed.many} aria-live="polite">
           {countText(p.changed, changedLevels(form, defaults))}
         </p>
@@ -176,7 +178,7 @@ export function renderProfile(
           <button type="submit" class="primary">
             {p.submit}
           </button>{' '}
-          <a href={`/profile?occupation=${encodeURIComponent(detail.occupation.id)}`}>{p.reset}</a>
+          <a href={`/profile?occupation=${encodeURIComponent(detail.occupation.id)}${form.trainedAbroad ? '&abroad=1' : ''}`}>{p.reset}</a>
         </p>
         {addable.length > 0 ? (
           <fieldset class="add">
@@ -210,6 +212,26 @@ export function renderProfile(
 
 function countText(texts: { zero: string; one: string; many: string }, n: number): string {
   return n === 0 ? texts.zero : n === 1 ? texts.one : texts.many.replace('{n}', String(n));
+}
+
+/**
+ * In Canada or outside: two links rather than a field of the form, because the choice changes the
+ * starting levels, and levels already on the page would otherwise be read as the person's own.
+ */
+function TrainedWhere({ t, occupation, abroad }: { t: I18n; occupation: string; abroad: boolean }) {
+  const p = t.m.profile;
+  const href = (outside: boolean) => `/profile?occupation=${encodeURIComponent(occupation)}${outside ? '&abroad=1' : ''}`;
+  return (
+    <nav class="trained-where" aria-labelledby="trained-where-title">
+      <h2 id="trained-where-title">{p.trainedLegend}</h2>
+      <p>
+        {abroad ? <a href={href(false)}>{p.trainedInCanada}</a> : <strong aria-current="true">{p.trainedInCanada}</strong>}
+        {' · '}
+        {abroad ? <strong aria-current="true">{p.trainedAbroad}</strong> : <a href={href(true)}>{p.trainedAbroad}</a>}
+      </p>
+      <p class="hint">{p.trainedHint}</p>
+    </nav>
+  );
 }
 
 /** Exclude regulated, longest training: on the profile page and again as results filters. */

@@ -30,7 +30,7 @@ export const resultsPage = (deps: WebDeps) =>
     form.occupation = detail.occupation.id;
     if (parsed.errors.length > 0) return renderProfile(input, t, index, detail, form, parsed.errors);
 
-    const defaults = defaultsOf(detail);
+    const defaults = defaultsOf(detail, form.trainedAbroad);
     const category = oneOf(CATEGORIES, query.get('category'));
     const pathType = oneOf(PATH_TYPES, query.get('path'));
     const show = SHOW.find((n) => String(n) === query.get('show')) ?? DEFAULT_SHOW;
