@@ -12,7 +12,7 @@ const defaults = new Map([
 
 describe('parseProfileForm', () => {
   it('reads the occupation, levels in percent, CLB, province and preferences', () => {
-    const { form, errors } = parseProfileForm(new URLSearchParams('occupation=physician&c.a=80&c.b=20&clb=7&province=on&noRegulated=1&maxMonths=24'), known);
+    const { form, errors } = parseProfileForm(new URLSearchParams('occupation=physician&c.a=80&c.b=20&clb=7&province=on&noRegulated=1&maxMonths=24&abroad=1'), known);
     expect(errors).toEqual([]);
     expect(form).toEqual({
       occupation: 'physician',
@@ -24,13 +24,14 @@ describe('parseProfileForm', () => {
       province: 'ON',
       excludeRegulated: true,
       maxTrainingMonths: 24,
+      trainedAbroad: true,
     });
   });
 
   it('treats empty fields as not given', () => {
     const { form, errors } = parseProfileForm(new URLSearchParams('occupation=x&c.a=&clb=&province=&maxMonths='), known);
     expect(errors).toEqual([]);
-    expect(form).toEqual({ occupation: 'x', levels: new Map(), excludeRegulated: false });
+    expect(form).toEqual({ occupation: 'x', levels: new Map(), excludeRegulated: false, trainedAbroad: false });
   });
 
   it('reports each bad field by name and leaves it out rather than guessing', () => {
