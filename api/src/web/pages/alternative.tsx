@@ -4,11 +4,10 @@
 import type { Explanation, Flags, Jurisdiction, Occupation } from '@bridgework/core';
 import { CategoryBadge, CoverageBar, FlagBadges, PathBadge, regulationText, ShareBar } from '../components/metrics.tsx';
 import { Steps } from '../components/layout.tsx';
-import { defaultsOf } from '../framework-view.ts';
 import type { I18n } from '../i18n.ts';
 import { html, page, type WebDeps } from '../page.tsx';
-import { parseProfileForm, profileQuery, toProfile, type ProfileForm } from '../profile-query.ts';
-import { renderProfile } from './profile.tsx';
+import { profileQuery, toProfile, type ProfileForm } from '../profile-query.ts';
+import { readProfileRequest } from '../profile-request.ts';
 
 const MAX_EXPLAINED = 100;
 
@@ -17,17 +16,11 @@ export const alternativePage = (deps: WebDeps) =>
     const { c, t } = input;
     const { m } = t;
     const a = m.alternative;
-    const query = new URL(c.req.url).searchParams;
-    const { index, catalogue } = await input.framework();
-    const parsed = parseProfileForm(query, (id) => index.competencyIndex.has(id));
-    if (!parsed.form) return c.redirect('/', 303);
-    const form = parsed.form;
-    const sourceDetail = catalogue.occupation(form.occupation);
-    form.occupation = sourceDetail.occupation.id;
-    if (parsed.errors.length > 0) return renderProfile(input, t, index, sourceDetail, form, parsed.errors);
+    const request = await readProfileRequest(input);
+    if (request instanceof Response) return request;
+    const { index, catalogue, form, defaults, detail: sourceDetail } = request;
     const target = catalogue.occupation(c.req.param('id') ?? '').occupation;
 
-    const defaults = defaultsOf(sourceDetail, form.trainedAbroad);
     // The person asked about this one: the preference filters do not apply here.
     const profile = toProfile(form, defaults, { withPreferences: false });
     const isSource = target.id === sourceDetail.occupation.id;

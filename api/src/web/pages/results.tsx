@@ -4,11 +4,11 @@
 import type { Category, PathType, RankResult, SourceReport } from '@bridgework/core';
 import { CategoryBadge, CoverageBar, FlagBadges, PathBadge, ShareBar } from '../components/metrics.tsx';
 import { Steps } from '../components/layout.tsx';
-import { defaultsOf } from '../framework-view.ts';
 import type { I18n } from '../i18n.ts';
 import { html, page, type WebDeps } from '../page.tsx';
-import { changedLevels, parseProfileForm, profileQuery, toProfile, type ProfileForm } from '../profile-query.ts';
-import { PreferenceFields, renderProfile } from './profile.tsx';
+import { changedLevels, profileQuery, toProfile, type ProfileForm } from '../profile-query.ts';
+import { readProfileRequest } from '../profile-request.ts';
+import { PreferenceFields } from './profile.tsx';
 
 const CATEGORIES: readonly Category[] = ['similar-scope', 'same-field', 'related-field', 'unrelated-field'];
 const PATH_TYPES: readonly PathType[] = ['closer-match', 'parallel', 'interim', 'stepping-stone'];
@@ -21,16 +21,9 @@ export const resultsPage = (deps: WebDeps) =>
   page(deps, async (input) => {
     const { c, t } = input;
     const { m } = t;
-    const query = new URL(c.req.url).searchParams;
-    const { index, catalogue } = await input.framework();
-    const parsed = parseProfileForm(query, (id) => index.competencyIndex.has(id));
-    if (!parsed.form) return c.redirect('/', 303);
-    const form = parsed.form;
-    const detail = catalogue.occupation(form.occupation);
-    form.occupation = detail.occupation.id;
-    if (parsed.errors.length > 0) return renderProfile(input, t, index, detail, form, parsed.errors);
-
-    const defaults = defaultsOf(detail, form.trainedAbroad);
+    const request = await readProfileRequest(input);
+    if (request instanceof Response) return request;
+    const { query, index, form, detail, defaults } = request;
     const category = oneOf(CATEGORIES, query.get('category'));
     const pathType = oneOf(PATH_TYPES, query.get('path'));
     const show = SHOW.find((n) => String(n) === query.get('show')) ?? DEFAULT_SHOW;
