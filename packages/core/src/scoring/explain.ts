@@ -2,7 +2,7 @@
 // from where, and what is missing and how much. Built for the top results only.
 import { CLASSIFICATION } from './options.ts';
 import type { CompiledIndex } from './compiled-index.ts';
-import { EVIDENCE_CODES, type ProfileVector } from './profile-vector.ts';
+import { EVIDENCE_CODES } from './profile-vector.ts';
 import { competencyRefs, gapEntry, type Explanation, type Gap, type MatchedCompetency, type PartialCredit } from './results.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -51,7 +51,6 @@ export function targetTraits(index: CompiledIndex, ws: Workspace, o: number): { 
 export function explainTarget(
   index: CompiledIndex,
   ws: Workspace,
-  _vector: ProfileVector,
   o: number,
   maxGaps: number,
 ): TargetDetail {
