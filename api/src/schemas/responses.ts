@@ -145,6 +145,8 @@ const Explanation = z.strictObject({
   gaps: z.array(Gap),
   hardGaps: z.int(),
   levelGaps: z.int(),
+  moreMatched: z.int(),
+  morePartial: z.int(),
   moreGaps: z.int(),
 });
 

@@ -115,7 +115,7 @@ describe('bridgework rank', () => {
     expect(Object.keys(first)).toEqual(['rank', 'occupation', 'fit', 'coverage', 'gap', 'utilization', 'essentialCoverage', 'category', 'pathType', 'flags', 'explanation']);
     expect(first.rank).toBe(1);
     expect(first.occupation).toEqual({ id: 'aide', code: '33102', title: 'Care aide', titleFr: 'Préposé aux bénéficiaires' });
-    expect(Object.keys(first.explanation)).toEqual(['summary', 'matched', 'partial', 'gaps', 'hardGaps', 'levelGaps', 'moreGaps']);
+    expect(Object.keys(first.explanation)).toEqual(['summary', 'matched', 'partial', 'gaps', 'hardGaps', 'levelGaps', 'moreMatched', 'morePartial', 'moreGaps']);
     expect(body).toEqual(plain(rank(index, nurse)));
   });
 

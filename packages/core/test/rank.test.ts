@@ -143,4 +143,32 @@ describe('rank limits', () => {
     expect(ranking.results).toHaveLength(150);
     expect(ranking.results.filter((r) => r.explanation !== undefined)).toHaveLength(100);
   });
+
+  it('lists the most important transfers and gaps first, and counts what the limits leave out', async () => {
+    const { generateFramework } = await import('../src/index.ts');
+    const big = compileIndex(generateFramework({ occupations: 200, competencies: 300, requirements: 8000 }));
+    const p = Profile.parse({ occupations: [{ occupation: 'o1' }] });
+    const full = rank(big, p, { top: 5, maxMatched: 500, maxGaps: 500 });
+    const short = rank(big, p, { top: 5, maxMatched: 3, maxGaps: 2 });
+    let checked = 0;
+    full.results.forEach((result, r) => {
+      const all = result.explanation!;
+      const cut = short.results[r]!.explanation!;
+      expect(short.results[r]!.occupation.id).toBe(result.occupation.id);
+      expect(all.moreMatched + all.morePartial + all.moreGaps).toBe(0);
+      expect(cut.matched).toEqual(all.matched.slice(0, 3));
+      expect(cut.partial).toEqual(all.partial.slice(0, 3));
+      expect(cut.gaps).toEqual(all.gaps.slice(0, 2));
+      expect(cut.matched.length + cut.moreMatched).toBe(all.matched.length);
+      expect(cut.partial.length + cut.morePartial).toBe(all.partial.length);
+      expect(cut.gaps.length + cut.moreGaps).toBe(all.gaps.length);
+      expect(cut.summary).toBe(all.summary);
+      const importances = all.matched.map((m) => m.importance);
+      expect(importances).toEqual([...importances].sort((a, b) => b - a));
+      const weighted = all.gaps.map((g) => g.importance * g.deficit);
+      for (let i = 1; i < weighted.length; i++) expect(weighted[i]!).toBeLessThanOrEqual(weighted[i - 1]! + 1e-3);
+      if (all.matched.length > 3 && all.gaps.length > 2) checked++;
+    });
+    expect(checked).toBeGreaterThan(0);
+  });
 });

@@ -25,7 +25,7 @@ export const alternativePage = (deps: WebDeps) =>
     const profile = toProfile(form, defaults, { withPreferences: false });
     const isSource = target.id === sourceDetail.occupation.id;
     const top = isSource ? 1 : Math.min(500, index.occupationCount);
-    const ranking = await deps.service.rank({}, { profile }, { top, explain: Math.min(MAX_EXPLAINED, top), maxGaps: 500 });
+    const ranking = await deps.service.rank({}, { profile }, { top, explain: Math.min(MAX_EXPLAINED, top), maxMatched: 500, maxGaps: 500 });
     const result = isSource ? ranking.source[0] : ranking.results.find((r) => r.occupation.id === target.id);
 
     const base = profileQuery(form, defaults);

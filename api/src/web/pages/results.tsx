@@ -156,7 +156,7 @@ function ResultCard({ t, result, form, href }: { t: I18n; result: RankResult; fo
           <CoverageBar t={t} coverage={result.coverage} gap={result.gap} />
           <ShareBar label={m.metrics.used} share={result.utilization} text={m.metrics.usedText(t.percent(result.utilization))} />
         </div>
-        {e ? <p class="counts">{m.results.counts(e.matched.length, e.partial.length, e.gaps.length + e.moreGaps, essentialGaps)}</p> : null}
+        {e ? <p class="counts">{m.results.counts(e.matched.length + e.moreMatched, e.partial.length + e.morePartial, e.gaps.length + e.moreGaps, essentialGaps)}</p> : null}
         <p>
           <a href={href} class="button">
             {m.results.open}

@@ -13,6 +13,9 @@ export const JURISDICTION_BITS: Record<Jurisdiction, number> = {
   NT: 1 << 7, NU: 1 << 8, ON: 1 << 9, PE: 1 << 10, QC: 1 << 11, SK: 1 << 12, YT: 1 << 13,
 };
 
+/** Words per posting record in postWords / postValues. */
+export const POSTING_STRIDE = 4;
+
 export interface CompiledIndex extends RelatedMatrix {
   data: FrameworkData;
   lookup: OccupationLookup;
@@ -34,14 +37,13 @@ export interface CompiledIndex extends RelatedMatrix {
   postStart: Uint32Array;
   postRequirement: Uint32Array;
   /**
-   * The same postings' occupation, importance, level and essential flag, copied in posting order:
-   * the rank pass reads them sequentially instead of jumping through postRequirement (cache misses
-   * dominated the pass on ESCO).
+   * The same postings as one record of four 32-bit words each, in posting order: occupation
+   * (postWords), importance, level, and importance again when the requirement is essential else 0
+   * (postValues). The rank pass reads one record per posting from one cache line instead of four
+   * arrays, and adds essential credit without a branch.
    */
-  postOccupation: Uint32Array;
-  postImportance: Float32Array;
-  postLevel: Float32Array;
-  postEssential: Uint8Array;
+  postWords: Uint32Array;
+  postValues: Float32Array;
   /** Occupation indices sorted by id, for deterministic tie-breaking among untouched occupations. */
   occupationsById: Uint32Array;
   /** Each competency's position in id order: ties in explanation lists break on it. */
@@ -122,16 +124,16 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
   const postRequirement = new Uint32Array(nnz);
   const postCursor = postStart.slice(0, nComp);
   for (let k = 0; k < nnz; k++) postRequirement[postCursor[reqCompetency[k]!]!++] = k;
-  const postOccupation = new Uint32Array(nnz);
-  const postImportance = new Float32Array(nnz);
-  const postLevel = new Float32Array(nnz);
-  const postEssential = new Uint8Array(nnz);
+  const postRecords = new ArrayBuffer(nnz * POSTING_STRIDE * 4);
+  const postWords = new Uint32Array(postRecords);
+  const postValues = new Float32Array(postRecords);
   for (let j = 0; j < nnz; j++) {
     const k = postRequirement[j]!;
-    postOccupation[j] = reqOccupation[k]!;
-    postImportance[j] = reqImportance[k]!;
-    postLevel[j] = reqLevel[k]!;
-    postEssential[j] = reqEssential[k]!;
+    const at = j * POSTING_STRIDE;
+    postWords[at] = reqOccupation[k]!;
+    postValues[at + 1] = reqImportance[k]!;
+    postValues[at + 2] = reqLevel[k]!;
+    postValues[at + 3] = reqEssential[k] === 1 ? reqImportance[k]! : 0;
   }
   const competencyIdRank = new Uint32Array(nComp);
   competencies
@@ -204,10 +206,8 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     reqOccupation,
     postStart,
     postRequirement,
-    postOccupation,
-    postImportance,
-    postLevel,
-    postEssential,
+    postWords,
+    postValues,
     occupationsById,
     competencyIdRank,
     occupationIdRank,

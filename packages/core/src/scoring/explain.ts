@@ -43,25 +43,30 @@ export function targetTraits(index: CompiledIndex, ws: Workspace, o: number): { 
   return languageLevel >= 0 ? { specificCoverage, languageLevel } : { specificCoverage };
 }
 
+/** How long each list of an explanation may be; what is left out is counted. */
+export interface ListLimits {
+  maxMatched: number;
+  maxGaps: number;
+}
+
 /**
  * O(r log r) for a target with r requirements. Reads the loaded workspace. Lists are ordered on
- * plain numbers (ties by the competency's rank in id order), and objects are built only for
- * what is returned: on ESCO, comparing id strings in the sorts cost more than the rank pass.
+ * packed numeric keys (ties by the competency's rank in id order) in scratch arrays, and objects
+ * are built only for what is returned: on ESCO, comparator sorts and per-entry objects cost more
+ * than the rank pass itself.
  */
-export function explainTarget(
-  index: CompiledIndex,
-  ws: Workspace,
-  o: number,
-  maxGaps: number,
-): TargetDetail {
+export function explainTarget(index: CompiledIndex, ws: Workspace, o: number, limits: ListLimits): TargetDetail {
   const { reqStart, reqCompetency, reqLevel, reqImportance, reqEssential, isLanguage, isTransversal, competencyIdRank } = index;
   const { own: ownLevels, effective: effectiveLevels, creditFrom, evidence } = ws;
   const refs = competencyRefs(index);
   const start = reqStart[o]!;
   const end = reqStart[o + 1]!;
-  const matchedK: number[] = [];
-  const partialK: number[] = [];
-  const gapK: number[] = [];
+  const scratch = explainScratch(index, end - start);
+  const { matchedKeys, partialKeys, gapKeys, positionOf } = scratch;
+  let matchedCount = 0;
+  let partialCount = 0;
+  let gapCount = 0;
+  let essentialCount = 0;
   let specificTotal = 0;
   let specificMet = 0;
   let languageLevel: number | undefined;
@@ -73,38 +78,48 @@ export function explainTarget(
     const required = reqLevel[k]!;
     const own = ownLevels[c]!;
     const effective = effectiveLevels[c]!;
+    const tie = competencyIdRank[c]!;
+    positionOf[tie] = k;
     if (isLanguage[c] === 1) languageLevel = Math.max(languageLevel ?? 0, required);
     if (isTransversal[c] === 0) {
       specificTotal += w * required;
       specificMet += w * (effective < required ? effective : required);
     }
     if (own >= required && own > 0) {
-      matchedK.push(k);
+      matchedKeys[matchedCount++] = packedKey(w, 0, tie);
       continue;
     }
-    if (creditFrom[c]! >= 0 && effective > 0) partialK.push(k);
+    if (creditFrom[c]! >= 0 && effective > 0) partialKeys[partialCount++] = packedKey(w, 0, tie);
     if (required - effective > 1e-6) {
-      gapK.push(k);
-      if (reqEssential[k] === 1 && effective < CLASSIFICATION.hardGapShare * required) hardGaps++;
+      const essential = reqEssential[k]!;
+      gapKeys[gapCount++] = packedKey(w * (required - effective), essential, tie);
+      if (essential === 1) {
+        essentialCount++;
+        if (effective < CLASSIFICATION.hardGapShare * required) hardGaps++;
+      }
     }
   }
 
-  const idRank = (k: number) => competencyIdRank[reqCompetency[k]!]!;
-  const weightedDeficit = (k: number) => reqImportance[k]! * (reqLevel[k]! - effectiveLevels[reqCompetency[k]!]!);
-  sortByPackedKey(matchedK, (k) => reqImportance[k]!, () => 0, idRank);
-  sortByPackedKey(partialK, (k) => reqImportance[k]!, () => 0, idRank);
-  sortByPackedKey(gapK, weightedDeficit, (k) => reqEssential[k]!, idRank);
+  // Sorted ascending, a packed key lists the largest primary first; its low bits give the position.
+  sortPrefix(matchedKeys, matchedCount);
+  sortPrefix(partialKeys, partialCount);
+  sortPrefix(gapKeys, gapCount);
+  const at = (key: number) => positionOf[key % TIE_STEPS]!;
 
-  const matched: MatchedCompetency[] = matchedK.map((k) => {
+  const matched: MatchedCompetency[] = [];
+  for (let i = 0; i < matchedCount && i < limits.maxMatched; i++) {
+    const k = at(matchedKeys[i]!);
     const c = reqCompetency[k]!;
-    return { competency: refs[c]!, importance: round(reqImportance[k]!), required: round(reqLevel[k]!), level: round(ownLevels[c]!), evidence: EVIDENCE_CODES[evidence[c]!]! };
-  });
-  const partial: PartialCredit[] = partialK.map((k) => {
+    matched.push({ competency: refs[c]!, importance: round(reqImportance[k]!), required: round(reqLevel[k]!), level: round(ownLevels[c]!), evidence: EVIDENCE_CODES[evidence[c]!]! });
+  }
+  const partial: PartialCredit[] = [];
+  for (let i = 0; i < partialCount && i < limits.maxMatched; i++) {
+    const k = at(partialKeys[i]!);
     const c = reqCompetency[k]!;
     const from = creditFrom[c]!;
     const effective = effectiveLevels[c]!;
     const fromLevel = ownLevels[from]!;
-    return {
+    partial.push({
       competency: refs[c]!,
       importance: round(reqImportance[k]!),
       required: round(reqLevel[k]!),
@@ -112,27 +127,27 @@ export function explainTarget(
       from: refs[from]!,
       fromLevel: round(fromLevel),
       similarity: round(fromLevel > 0 ? effective / fromLevel : 0),
-    };
-  });
-  const gaps: Gap[] = gapK.slice(0, maxGaps).map((k) => {
-    const c = reqCompetency[k]!;
-    return gapEntry(refs[c]!, reqImportance[k]!, reqLevel[k]!, effectiveLevels[c]!, reqEssential[k] === 1, CLASSIFICATION.hardGapShare);
-  });
+    });
+  }
+  const gaps: Gap[] = [];
   const essentialGaps: string[] = [];
-  let essentialCount = 0;
-  for (const k of gapK) {
-    if (reqEssential[k] !== 1) continue;
-    if (essentialGaps.length < 3) essentialGaps.push(refs[reqCompetency[k]!]!.label);
-    essentialCount++;
+  for (let i = 0; i < gapCount && (i < limits.maxGaps || essentialGaps.length < Math.min(3, essentialCount)); i++) {
+    const k = at(gapKeys[i]!);
+    const c = reqCompetency[k]!;
+    const essential = reqEssential[k] === 1;
+    if (essential && essentialGaps.length < 3) essentialGaps.push(refs[c]!.label);
+    if (i < limits.maxGaps) gaps.push(gapEntry(refs[c]!, reqImportance[k]!, reqLevel[k]!, effectiveLevels[c]!, essential, CLASSIFICATION.hardGapShare));
   }
   const explanation: Explanation = {
-    summary: summarize(matched.length, partial.length, gapK.length, essentialCount, essentialGaps),
+    summary: summarize(matchedCount, partialCount, gapCount, essentialCount, essentialGaps),
     matched,
     partial,
     gaps,
     hardGaps,
-    levelGaps: gapK.length - hardGaps,
-    moreGaps: gapK.length - gaps.length,
+    levelGaps: gapCount - hardGaps,
+    moreMatched: matchedCount - matched.length,
+    morePartial: partialCount - partial.length,
+    moreGaps: gapCount - gaps.length,
   };
   return {
     explanation,
@@ -142,28 +157,59 @@ export function explainTarget(
 }
 
 /**
- * Sorts requirement positions by `primary` descending (quantized to 2^-20, far below any
- * source's precision), then `flag` descending, then `tie` ascending, packed into one integer-
- * valued double per entry so the engine's native numeric sort does the work: comparator calls
- * cost more than the rest of an explanation.
+ * One integer-valued double per entry, so the engine's native numeric sort orders a list without
+ * comparator calls: [descending primary, quantized to 2^-20 (far below any source's precision):
+ * 20 bits][descending flag: 1 bit][ascending tie: 24 bits] = 45 bits, exact in a double. The tie
+ * (a competency's rank in id order) is unique within an occupation, so it also names the entry.
  */
-function sortByPackedKey(positions: number[], primary: (k: number) => number, flag: (k: number) => number, tie: (k: number) => number): void {
-  const n = positions.length;
-  if (n < 2) return;
-  // [descending primary: 20 bits][descending flag: 1 bit][ascending tie: 24 bits] = 45 bits, exact
-  // in a double. The tie (a competency's rank in id order) is unique within an occupation, so it
-  // also says which position a key belongs to.
-  const keys = new Float64Array(n);
-  const byTie = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const k = positions[i]!;
-    const q = Math.min(PRIMARY_STEPS - 1, Math.max(0, Math.round(primary(k) * PRIMARY_STEPS)));
-    const t = tie(k);
-    byTie.set(t, k);
-    keys[i] = ((PRIMARY_STEPS - 1 - q) * 2 + (1 - flag(k))) * TIE_STEPS + t;
+function packedKey(primary: number, flag: number, tie: number): number {
+  const q = Math.min(PRIMARY_STEPS - 1, Math.max(0, Math.round(primary * PRIMARY_STEPS)));
+  return ((PRIMARY_STEPS - 1 - q) * 2 + (1 - flag)) * TIE_STEPS + tie;
+}
+
+/**
+ * Sorts keys[0..n) ascending in place: insertion sort for the short rows most occupations have
+ * (no allocation, no call per comparison), the native sort of a view for long ones.
+ */
+function sortPrefix(keys: Float64Array, n: number): void {
+  if (n > 48) {
+    keys.subarray(0, n).sort();
+    return;
   }
-  keys.sort();
-  for (let i = 0; i < n; i++) positions[i] = byTie.get(keys[i]! % TIE_STEPS)!;
+  for (let i = 1; i < n; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+}
+
+interface ExplainScratch {
+  matchedKeys: Float64Array;
+  partialKeys: Float64Array;
+  gapKeys: Float64Array;
+  /** Requirement position by competency id rank, for the occupation being explained. */
+  positionOf: Uint32Array;
+}
+
+const scratches = new WeakMap<CompiledIndex, ExplainScratch>();
+/** Scratch arrays per index, grown to the longest requirement row asked for (nothing to reset). */
+function explainScratch(index: CompiledIndex, rowLength: number): ExplainScratch {
+  let scratch = scratches.get(index);
+  if (!scratch || scratch.matchedKeys.length < rowLength) {
+    const n = Math.max(rowLength, 64);
+    scratch = {
+      matchedKeys: new Float64Array(n),
+      partialKeys: new Float64Array(n),
+      gapKeys: new Float64Array(n),
+      positionOf: scratch?.positionOf ?? new Uint32Array(index.competencyCount),
+    };
+    scratches.set(index, scratch);
+  }
+  return scratch;
 }
 
 const PRIMARY_STEPS = 1 << 20;

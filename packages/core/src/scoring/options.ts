@@ -34,6 +34,8 @@ export const RankOptions = z.strictObject({
   filters: Preferences.optional(),
   /** Leave out alternatives below this coverage. */
   minCoverage: z.number().min(0).max(1).default(0),
+  /** Longest list of what transfers (and of what partly transfers) per explanation, most important first. */
+  maxMatched: z.int().min(0).max(500).default(10),
   /** Longest gap list per explanation. */
   maxGaps: z.int().min(1).max(500).default(10),
 });

@@ -133,7 +133,7 @@ export function pathways(index: CompiledIndex, profile: Profile, targetRef: stri
     let gaps: Gap[];
     if (prev === undefined) {
       coverage = fromPerson(o);
-      gaps = explainTarget(index, ws, o, Math.max(1, options.gapsPerStep)).explanation.gaps.slice(0, options.gapsPerStep);
+      gaps = explainTarget(index, ws, o, { maxMatched: 0, maxGaps: Math.max(1, options.gapsPerStep) }).explanation.gaps.slice(0, options.gapsPerStep);
     } else {
       scratch.load(prev);
       coverage = scratch.coverageOf(o);

@@ -113,7 +113,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     const o = topIndex[r]!;
     const scores = scoresOf(index, ws, vector, o, options.weights);
     // An explained result reads its traits off the explanation pass: one walk over the row, not two.
-    const detail = r < explainCount ? explainTarget(index, ws, o, options.maxGaps) : undefined;
+    const detail = r < explainCount ? explainTarget(index, ws, o, options) : undefined;
     const traits = detail ?? targetTraits(index, ws, o);
     const category = categorize(index, sources, o, scores, traits.specificCoverage);
     results.push({
@@ -217,7 +217,7 @@ export function roundScores(s: Scores): Scores {
 
 function sourceReports(index: CompiledIndex, ws: Workspace, vector: ProfileVector, options: RankOptions): SourceReport[] {
   return vector.sources.map((s) => {
-    const detail = explainTarget(index, ws, s, options.maxGaps);
+    const detail = explainTarget(index, ws, s, options);
     return {
       occupation: occupationRef(index.occupations[s]!),
       ...roundScores(scoresOf(index, ws, vector, s, options.weights)),

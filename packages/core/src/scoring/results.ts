@@ -60,6 +60,9 @@ export interface Explanation {
   gaps: Gap[];
   hardGaps: number;
   levelGaps: number;
+  /** Competencies beyond maxMatched that were left out of `matched` and `partial`. */
+  moreMatched: number;
+  morePartial: number;
   /** Gaps beyond maxGaps that were left out of `gaps`. */
   moreGaps: number;
 }

@@ -1,7 +1,7 @@
 // Reusable scratch buffers for one compiled index, so a request allocates almost nothing:
 // dense effective levels with partial credit, and per-occupation accumulators.
 // Scoring is synchronous, so one workspace per index is safe in a single-threaded server.
-import type { CompiledIndex } from './compiled-index.ts';
+import { POSTING_STRIDE, type CompiledIndex } from './compiled-index.ts';
 import type { ProfileVector } from './profile-vector.ts';
 
 export interface Workspace {
@@ -22,7 +22,7 @@ export interface Workspace {
   met: Float64Array;
   used: Float64Array;
   essentialMet: Float64Array;
-  /** Occupations the last pass reached (met or used > 0), in occupationTouchedCount entries. */
+  /** Occupations the last pass reached (met or used > 0), in occupationTouchedCount entries (one spare slot: the pass writes before it counts). */
   occupationTouched: Uint32Array;
   occupationTouchedCount: number;
   occupationSeen: Uint8Array;
@@ -44,7 +44,7 @@ export function workspaceFor(index: CompiledIndex): Workspace {
       met: new Float64Array(index.occupationCount),
       used: new Float64Array(index.occupationCount),
       essentialMet: new Float64Array(index.occupationCount),
-      occupationTouched: new Uint32Array(index.occupationCount),
+      occupationTouched: new Uint32Array(index.occupationCount + 1),
       occupationTouchedCount: 0,
       occupationSeen: new Uint8Array(index.occupationCount),
     };
@@ -96,7 +96,9 @@ export function loadProfile(index: CompiledIndex, ws: Workspace, vector: Profile
 
 /**
  * The postings pass: accumulates met, used and essentialMet for every occupation that shares a
- * competency with the profile. O(postings of the touched competencies + occupations).
+ * competency with the profile. O(postings of the touched competencies + occupations reached).
+ * Branch-free inside the loops (essential credit is a multiply, the reached list grows by
+ * 1 - seen): with requirements in random order, mispredicted branches cost more than the work.
  */
 export function accumulate(index: CompiledIndex, ws: Workspace): void {
   const { met, used, essentialMet, own, salience, effective, touched, occupationTouched, occupationSeen } = ws;
@@ -108,24 +110,37 @@ export function accumulate(index: CompiledIndex, ws: Workspace): void {
     occupationSeen[o] = 0;
   }
   let reached = 0;
-  const { postStart, postOccupation, postImportance, postLevel, postEssential } = index;
+  const { postStart, postWords, postValues } = index;
   const count = ws.touchedCount;
   for (let i = 0; i < count; i++) {
     const c = touched[i]!;
     const p = effective[c]!;
     const q = own[c]!;
     const s = salience[c]!;
-    const end = postStart[c + 1]!;
-    for (let j = postStart[c]!; j < end; j++) {
-      const o = postOccupation[j]!;
-      const l = postLevel[j]!;
-      const m = postImportance[j]! * (p < l ? p : l);
-      met[o]! += m;
-      if (postEssential[j] === 1) essentialMet[o]! += m;
-      if (q > 0) used[o]! += s * (q < l ? q : l);
-      if (occupationSeen[o] === 0) {
+    const end = postStart[c + 1]! * POSTING_STRIDE;
+    if (q > 0) {
+      for (let j = postStart[c]! * POSTING_STRIDE; j < end; j += POSTING_STRIDE) {
+        const o = postWords[j]!;
+        const l = postValues[j + 2]!;
+        const x = p < l ? p : l;
+        met[o]! += postValues[j + 1]! * x;
+        essentialMet[o]! += postValues[j + 3]! * x;
+        used[o]! += s * (q < l ? q : l);
+        occupationTouched[reached] = o;
+        reached += 1 - occupationSeen[o]!;
         occupationSeen[o] = 1;
-        occupationTouched[reached++] = o;
+      }
+    } else {
+      // Partial credit only: nothing of the person's own is used.
+      for (let j = postStart[c]! * POSTING_STRIDE; j < end; j += POSTING_STRIDE) {
+        const o = postWords[j]!;
+        const l = postValues[j + 2]!;
+        const x = p < l ? p : l;
+        met[o]! += postValues[j + 1]! * x;
+        essentialMet[o]! += postValues[j + 3]! * x;
+        occupationTouched[reached] = o;
+        reached += 1 - occupationSeen[o]!;
+        occupationSeen[o] = 1;
       }
     }
   }
