@@ -1,6 +1,7 @@
 // The server's configuration: read once from the environment (or given directly by tests and the
 // CLI), parsed into plain values so nothing below reads process.env.
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BridgeworkError } from '@bridgework/core';
@@ -45,6 +46,11 @@ export interface ApiConfig {
   importRoots?: string[];
   /** One line per request and the start-up report; never bodies or query strings. */
   log: (line: string) => void;
+  /**
+   * Server processes sharing the port (node:cluster); 1, the default, serves from this process.
+   * Scoring is synchronous, so one process uses one core.
+   */
+  workers?: number;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -92,7 +98,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConf
     // The import endpoint reads files on the server: by default only under the working directory.
     importRoots: roots === undefined ? [cwd] : roots.split(',').map((r) => resolve(cwd, r.trim())).filter((r) => r !== ''),
     log: (line) => process.stdout.write(line + '\n'),
+    workers: parseWorkers(env.BRIDGEWORK_WORKERS),
   };
+}
+
+/** A count of processes, or `auto` for one per core. */
+function parseWorkers(value: string | undefined): number {
+  const v = nonEmpty(value)?.toLowerCase();
+  if (v === undefined) return 1;
+  if (v === 'auto') return availableParallelism();
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw configError('BRIDGEWORK_WORKERS', `"${value}" must be a number of processes (1-64) or auto`);
+  return n;
 }
 
 /** `admin:<key>,counsellor:<key>`; several keys per role are allowed (one per person or client). */

@@ -1,7 +1,9 @@
 // The Node entry: `pnpm start` (tsx api/src/server.ts) or `bridgework serve`. Opens the SQLite
 // store, imports the default framework (and BRIDGEWORK_IMPORT sources) when missing, compiles the
 // default framework, serves the Hono app, and on SIGINT/SIGTERM stops taking requests, lets the
-// ones in flight finish and closes the store.
+// ones in flight finish and closes the store. With BRIDGEWORK_WORKERS above 1 this process
+// prepares the store once and then runs that many server processes on the same port (cluster.ts).
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -22,35 +24,31 @@ export interface RunningServer {
 
 const DRAIN_MS = 10_000;
 
-export async function startServer(config: ApiConfig): Promise<RunningServer> {
+export interface StartOptions {
+  /**
+   * A worker of a cluster: the primary has imported what was missing and reported it, so this
+   * process only compiles the default framework and serves, and says nothing until a request.
+   */
+  worker?: boolean;
+}
+
+export async function startServer(config: ApiConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = config.log;
   const store = openSqliteStore(config.dbPath);
   const service = serviceFor(store, config);
   let server: ReturnType<typeof serve> | undefined;
   try {
-    const startup = await service.ensureFrameworks();
-    for (const r of startup.imported) log(`imported ${describeImport(r)}`);
-    for (const r of startup.skipped) log(`already stored: ${r.framework.id} ${r.framework.version}`);
-    // The first line only: one log line per event (the full list is what `bridgework validate` is for).
-    for (const f of startup.failed) log(`could not import ${f.source.kind}:${f.source.path}: ${f.error.message.split('\n')[0]}`);
+    const startup = options.worker ? { imported: [], skipped: [], failed: [] } : await prepareStore(service, config);
     // Compiles the default framework now, so the first request does not wait for it.
-    const readiness = await service.readiness();
-    const frameworks = await service.listFrameworks();
-    const versions = frameworks.reduce((n, f) => n + f.versions.length, 0);
-    log(`${frameworks.length} framework(s), ${versions} version(s) in ${config.dbPath}`);
-    log(
-      readiness.ready
-        ? `default framework ${readiness.defaultFramework.id} ${readiness.defaultFramework.version} loaded`
-        : `not ready: ${readiness.detail ?? 'default framework missing'} (/readyz answers 503 until it is imported)`,
-    );
+    await service.readiness();
 
     const app = createApp({ store, config, service });
     const address = await new Promise<AddressInfo>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) }, resolve);
       server.once('error', reject);
     });
-    const url = `http://${config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost'}:${address.port}`;
-    log(`listening on ${url}`);
+    const url = serverUrl(config, address.port);
+    if (!options.worker) log(`listening on ${url}`);
 
     let closing: Promise<void> | undefined;
     return {
@@ -83,6 +81,30 @@ async function shutDown(server: ReturnType<typeof serve>, service: BridgeworkSer
   await service.close();
 }
 
+/** Imports what is missing and reports the store, one log line per event. */
+export async function prepareStore(service: BridgeworkService, config: ApiConfig): Promise<StartupReport> {
+  const log = config.log;
+  const startup = await service.ensureFrameworks();
+  for (const r of startup.imported) log(`imported ${describeImport(r)}`);
+  for (const r of startup.skipped) log(`already stored: ${r.framework.id} ${r.framework.version}`);
+  // The first line only: one log line per event (the full list is what `bridgework validate` is for).
+  for (const f of startup.failed) log(`could not import ${f.source.kind}:${f.source.path}: ${f.error.message.split('\n')[0]}`);
+  const readiness = await service.readiness();
+  const frameworks = await service.listFrameworks();
+  const versions = frameworks.reduce((n, f) => n + f.versions.length, 0);
+  log(`${frameworks.length} framework(s), ${versions} version(s) in ${config.dbPath}`);
+  log(
+    readiness.ready
+      ? `default framework ${readiness.defaultFramework.id} ${readiness.defaultFramework.version} loaded`
+      : `not ready: ${readiness.detail ?? 'default framework missing'} (/readyz answers 503 until it is imported)`,
+  );
+  return startup;
+}
+
+export function serverUrl(config: ApiConfig, port: number): string {
+  return `http://${config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost'}:${port}`;
+}
+
 export function describeImport(r: ImportReport): string {
   const c = r.framework.counts;
   const seconds = ((r.timing.readMs + r.timing.saveMs) / 1000).toFixed(1);
@@ -90,21 +112,38 @@ export function describeImport(r: ImportReport): string {
   return `${r.framework.id} ${r.framework.version}: ${c.occupations} occupations, ${c.competencies} competencies, ${c.requirements} requirements in ${seconds} s${warnings}`;
 }
 
-/** Starts the server and stops it cleanly on SIGINT or SIGTERM. */
+/**
+ * Starts the server and stops it cleanly on SIGINT or SIGTERM; with more than one worker, starts
+ * the cluster (in the primary) or one of its servers (in a worker).
+ */
 export async function runServer(config: ApiConfig): Promise<void> {
-  const running = await startServer(config);
+  if (cluster.isPrimary && (config.workers ?? 1) > 1) {
+    const { runCluster } = await import('./cluster.ts');
+    return runCluster(config);
+  }
+  const running = await startServer(config, { worker: cluster.isWorker });
+  // In a worker the primary reports the shutdown; each worker reports only what goes wrong.
+  const say = cluster.isWorker ? () => undefined : config.log;
+  let stopping = false;
   const stop = (signal: string) => {
-    config.log(`${signal}: shutting down`);
-    running.close().then(
-      () => config.log('stopped'),
-      (error: unknown) => {
-        config.log(`error while stopping: ${error instanceof Error ? error.message : String(error)}`);
-        process.exitCode = 1;
-      },
-    );
+    // A second signal (Ctrl-C reaches a cluster's workers and its primary) changes nothing.
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: shutting down`);
+    running
+      .close()
+      .then(
+        () => say('stopped'),
+        (error: unknown) => {
+          config.log(`error while stopping: ${error instanceof Error ? error.message : String(error)}`);
+          process.exitCode = 1;
+        },
+      )
+      // A worker's channel to the primary would keep it alive.
+      .finally(() => cluster.worker?.disconnect());
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_DEFAULT_FRAMEWORK, loadConfig, parseApiKeys, parseByteSize, sha256 } from '../src/config.ts';
 
@@ -13,6 +14,7 @@ describe('loadConfig', () => {
       publicRead: true,
       bodyLimit: 1024 * 1024,
       importRoots: ['/srv/app'],
+      workers: 1,
     });
     expect(BUNDLED_DEFAULT_FRAMEWORK.source!.path).toMatch(/\/frameworks\/fqr-canada$/);
   });
@@ -30,6 +32,7 @@ describe('loadConfig', () => {
         BRIDGEWORK_PUBLIC_READ: 'false',
         BRIDGEWORK_BODY_LIMIT: '2MiB',
         BRIDGEWORK_IMPORT_ROOTS: '/data,imports',
+        BRIDGEWORK_WORKERS: '3',
       },
       '/srv/app',
     );
@@ -45,6 +48,7 @@ describe('loadConfig', () => {
       publicRead: false,
       bodyLimit: 2 * 1024 * 1024,
       importRoots: ['/data', '/srv/app/imports'],
+      workers: 3,
     });
     expect(config.apiKeys).toEqual([
       { role: 'admin', digest: sha256('aaaaaaaa1') },
@@ -59,6 +63,8 @@ describe('loadConfig', () => {
   it('refuses values it cannot understand, naming the variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT: "eighty" is not a port number (0-65535)');
     expect(() => loadConfig({ BRIDGEWORK_PUBLIC_READ: 'maybe' })).toThrow('BRIDGEWORK_PUBLIC_READ: "maybe" must be true or false');
+    expect(() => loadConfig({ BRIDGEWORK_WORKERS: '0' })).toThrow('BRIDGEWORK_WORKERS: "0" must be a number of processes (1-64) or auto');
+    expect(loadConfig({ BRIDGEWORK_WORKERS: 'auto' }).workers).toBe(availableParallelism());
     expect(() => loadConfig({ BRIDGEWORK_IMPORT: 'csv:/x' })).toThrow('BRIDGEWORK_IMPORT: "csv:/x" must be "<kind>:<path>" with kind one of native, onet, esco');
   });
 });

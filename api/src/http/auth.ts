@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { sha256, type ApiKey, type Role } from '../config.ts';
 import type { AppEnv } from './app-env.ts';
+import { requestHeader } from './node-request.ts';
 import { HttpError } from './problems.ts';
 
 /**
@@ -38,7 +39,7 @@ function presentedKey(authorization: string | undefined, apiKey: string | undefi
 
 export function authorize(access: Access, keys: readonly ApiKey[], publicRead: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const key = presentedKey(c.req.header('authorization'), c.req.header('x-api-key'));
+    const key = presentedKey(requestHeader(c, 'authorization'), requestHeader(c, 'x-api-key'));
     if (key !== undefined) {
       const role = roleOfKey(keys, key);
       if (role === undefined) throw new HttpError('auth.invalid_key', 'the API key is not one this server knows', [], CHALLENGE);

@@ -4,6 +4,7 @@
 // its length. Every refusal is a 4xx problem; nothing here can end in a 500.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
+import { bodyChunks, requestHeader } from './node-request.ts';
 import { HttpError } from './problems.ts';
 
 export type BodyKind = 'json' | 'csv';
@@ -20,10 +21,10 @@ const EXAMPLE: Record<BodyKind, string> = { json: 'application/json', csv: 'text
 
 export function readBody(accepts: readonly BodyKind[], limit: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const kind = bodyKind(c.req.header('content-type'), accepts);
-    const declared = c.req.header('content-length');
+    const kind = bodyKind(requestHeader(c, 'content-type'), accepts);
+    const declared = requestHeader(c, 'content-length');
     if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
-    const bytes = await readLimited(c.req.raw.body, limit);
+    const bytes = await readLimited(bodyChunks(c), limit);
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -51,22 +52,18 @@ function bodyKind(contentType: string | undefined, accepts: readonly BodyKind[])
 }
 
 /** The body, refused with 413 (`request.too_large`) as soon as more than `limit` bytes arrive. */
-export async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
-  if (stream === null) return new Uint8Array(0);
-  const reader = stream.getReader();
+export async function readLimited(source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (source === null) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
+  // Leaving the loop early (413) ends the iteration: a web stream is cancelled, a Node stream
+  // destroyed, so the rest of the body is never buffered.
+  for await (const chunk of source as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
   }
-  return Buffer.concat(chunks, size);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
 function tooLarge(limit: number): HttpError {

@@ -1,6 +1,7 @@
 // POST /v1/gaps/cohort: what a cohort moving to one target lacks, for a bridging program. The
 // cohort comes as JSON profiles, stored profile ids, or a CSV file (text/csv, the same format as
 // `bridgework gaps --cohort file.csv`) with the target and options in the query string.
+import { jsonResponse } from '../http/json-response.ts';
 import { BridgeworkError } from '@bridgework/core';
 import { requireRole } from '../http/auth.ts';
 import { defineRoute } from '../http/route.ts';
@@ -29,14 +30,14 @@ export const cohortGapRoutes = [
         const { framework, version, target, ...options } = query;
         if (target === undefined) throw missingTarget();
         const profiles = parseCohortCsv(csv);
-        return c.json(await service.cohortGaps(frameworkRef({ framework, version }), target, { profiles }, options));
+        return jsonResponse(c, await service.cohortGaps(frameworkRef({ framework, version }), target, { profiles }, options));
       }
       // A JSON body carries everything; a query beside it would be silently ignored.
       const stray = Object.keys(query);
       if (stray.length > 0) throw queryBesideJson(stray);
       if (body.profileIds !== undefined) requireRole(role, 'counsellor', false, 'using stored profiles (profileIds)');
       const cohort = body.profileIds !== undefined ? { profileIds: body.profileIds } : { profiles: body.profiles! };
-      return c.json(await service.cohortGaps(frameworkRef(body), body.target, cohort, body.options));
+      return jsonResponse(c, await service.cohortGaps(frameworkRef(body), body.target, cohort, body.options));
     },
   }),
 ];

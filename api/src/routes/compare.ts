@@ -1,4 +1,5 @@
 // POST /v1/compare: two occupations side by side, in both directions (A -> B is not B -> A).
+import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { CompareRequest } from '../schemas/requests.ts';
 import { ComparisonResponse } from '../schemas/responses.ts';
@@ -16,6 +17,6 @@ export const compareRoutes = [
     body: CompareRequest,
     responses: [{ status: 200, description: 'The comparison.', schema: ComparisonResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'occupation.ambiguous'],
-    handle: async ({ c, service, body }) => c.json(await service.compare(frameworkRef(body), body.a, body.b)),
+    handle: async ({ c, service, body }) => jsonResponse(c, await service.compare(frameworkRef(body), body.a, body.b)),
   }),
 ];

@@ -1,5 +1,6 @@
 // Competencies of a framework version: label search (English and French, alternative labels) or
 // the whole list, paged.
+import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { frameworkRef } from './subject.ts';
 import { CatalogueQuery, FrameworkParams } from '../schemas/requests.ts';
@@ -19,7 +20,7 @@ export const competencyRoutes = [
     problems: ['framework.not_found', 'framework.version_not_found'],
     handle: async ({ c, service, params, query }) => {
       const { version, ...page } = query;
-      return c.json(await service.competencies(frameworkRef({ framework: params.id, version }), page));
+      return jsonResponse(c, await service.competencies(frameworkRef({ framework: params.id, version }), page));
     },
   }),
 ];

@@ -1,5 +1,6 @@
 // The API describes itself: /openapi.json (generated from the route declarations), /docs (the same
 // document as one HTML page), and /problems/<code> (each problem type's entry in /docs).
+import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { HttpError, PROBLEM_TYPES } from '../http/problems.ts';
 import type { OpenApiDocument } from '../openapi/document.ts';
@@ -17,7 +18,7 @@ export function docsRoutes(document: () => OpenApiDocument) {
       summary: 'This API as an OpenAPI 3.1 document',
       access: 'open',
       responses: [{ status: 200, description: 'The document.' }],
-      handle: ({ c }) => c.json(document()),
+      handle: ({ c }) => jsonResponse(c, document()),
     }),
     defineRoute({
       method: 'GET',

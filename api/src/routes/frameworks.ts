@@ -1,5 +1,6 @@
 // Framework versions: list and read them (open), import from files on the server and delete a
 // version (admin). Versions are immutable; an import of a stored (id, version) is a 409.
+import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { FrameworkParams, ImportRequest, VersionParams } from '../schemas/requests.ts';
 import { FrameworkListResponse, FrameworkVersionsResponse, ImportResponse } from '../schemas/responses.ts';
@@ -14,7 +15,7 @@ export const frameworkRoutes = [
     description: 'Every stored framework with its versions (newest import first): source, licence and attribution, record counts.',
     access: 'read',
     responses: [{ status: 200, description: 'The frameworks.', schema: FrameworkListResponse }],
-    handle: async ({ c, service }) => c.json({ defaultFramework: service.defaultFramework.id, items: await service.listFrameworks() }),
+    handle: async ({ c, service }) => jsonResponse(c, { defaultFramework: service.defaultFramework.id, items: await service.listFrameworks() }),
   }),
   defineRoute({
     method: 'GET',
@@ -26,7 +27,7 @@ export const frameworkRoutes = [
     params: FrameworkParams,
     responses: [{ status: 200, description: 'The framework, newest version first.', schema: FrameworkVersionsResponse }],
     problems: ['framework.not_found'],
-    handle: async ({ c, service, params }) => c.json(await service.getFramework(params.id)),
+    handle: async ({ c, service, params }) => jsonResponse(c, await service.getFramework(params.id)),
   }),
   defineRoute({
     method: 'POST',
@@ -43,7 +44,7 @@ export const frameworkRoutes = [
     handle: async ({ c, service, body }) => {
       const report = await service.importFramework(body);
       c.header('location', `/v1/frameworks/${report.framework.id}`);
-      return c.json(report, 201);
+      return jsonResponse(c, report, 201);
     },
   }),
   defineRoute({

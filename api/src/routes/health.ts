@@ -1,5 +1,6 @@
 // Liveness and readiness for orchestrators: /healthz answers while the process runs; /readyz
 // only when the store answers and the default framework is loaded (compiled on the first call).
+import { jsonResponse } from '../http/json-response.ts';
 import { HttpError } from '../http/problems.ts';
 import { defineRoute } from '../http/route.ts';
 import { HealthResponse, ReadinessResponse } from '../schemas/responses.ts';
@@ -15,7 +16,7 @@ export const healthRoutes = [
     summary: 'The process is up',
     access: 'open',
     responses: [{ status: 200, description: 'Up.', schema: HealthResponse }],
-    handle: ({ c }) => c.json({ status: 'ok' as const, uptimeSeconds: Math.round((performance.now() - started) / 100) / 10 }),
+    handle: ({ c }) => jsonResponse(c, { status: 'ok' as const, uptimeSeconds: Math.round((performance.now() - started) / 100) / 10 }),
   }),
   defineRoute({
     method: 'GET',
@@ -34,7 +35,7 @@ export const healthRoutes = [
           { where: 'defaultFramework', message: `${readiness.defaultFramework.id}: ${readiness.checks.defaultFramework}` },
         ]);
       }
-      return c.json(readiness);
+      return jsonResponse(c, readiness);
     },
   }),
 ];

@@ -1,4 +1,5 @@
 // POST /v1/matrix: coverage between every pair of a set of occupations.
+import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { MAX_MATRIX, MatrixRequest } from '../schemas/requests.ts';
 import { MatrixResponse } from '../schemas/responses.ts';
@@ -16,6 +17,6 @@ export const matrixRoutes = [
     body: MatrixRequest,
     responses: [{ status: 200, description: 'The matrix.', schema: MatrixResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'occupation.ambiguous'],
-    handle: async ({ c, service, body }) => c.json(await service.matrix(frameworkRef(body), body.occupations)),
+    handle: async ({ c, service, body }) => jsonResponse(c, await service.matrix(frameworkRef(body), body.occupations)),
   }),
 ];

@@ -1,5 +1,6 @@
 // Occupations of a framework version: title search (English and French, alternate titles) or the
 // whole list, paged; and one occupation with its requirements and links.
+import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { frameworkRef } from './subject.ts';
 import { CatalogueQuery, FrameworkQuery, FrameworkParams, OccupationParams } from '../schemas/requests.ts';
@@ -20,7 +21,7 @@ export const occupationRoutes = [
     problems: ['framework.not_found', 'framework.version_not_found'],
     handle: async ({ c, service, params, query }) => {
       const { version, ...page } = query;
-      return c.json(await service.occupations(frameworkRef({ framework: params.id, version }), page));
+      return jsonResponse(c, await service.occupations(frameworkRef({ framework: params.id, version }), page));
     },
   }),
   defineRoute({
@@ -36,6 +37,6 @@ export const occupationRoutes = [
     responses: [{ status: 200, description: 'The full record, its requirements (most important first) and links.', schema: OccupationDetailResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'occupation.ambiguous'],
     handle: async ({ c, service, params, query }) =>
-      c.json(await service.occupation(frameworkRef({ framework: params.id, version: query.version }), params.occ)),
+      jsonResponse(c, await service.occupation(frameworkRef({ framework: params.id, version: query.version }), params.occ)),
   }),
 ];

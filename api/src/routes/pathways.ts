@@ -1,4 +1,5 @@
 // POST /v1/pathways: routes to a target through stepping-stone occupations.
+import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { PathwaysRequest } from '../schemas/requests.ts';
 import { PathwaysResponse } from '../schemas/responses.ts';
@@ -17,6 +18,6 @@ export const pathwayRoutes = [
     responses: [{ status: 200, description: 'The route (or why there is none) and the direct move for comparison.', schema: PathwaysResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'occupation.ambiguous', 'profile.not_found', 'profile.empty'],
     handle: async ({ c, service, body, role }) =>
-      c.json(await service.pathways(frameworkRef(body), subjectOf(body, role), body.target, body.options)),
+      jsonResponse(c, await service.pathways(frameworkRef(body), subjectOf(body, role), body.target, body.options)),
   }),
 ];

@@ -1,5 +1,6 @@
 // Counsellors' case files: profiles stored on request, listed only with a key, erased on DELETE
 // (the row is removed, not flagged). Responses are never cached.
+import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { ProfileCreateRequest, ProfileListQuery, ProfileParams, ProfilePatchRequest } from '../schemas/requests.ts';
 import { ProfilePageResponse, StoredProfileResponse } from '../schemas/responses.ts';
@@ -18,7 +19,7 @@ export const profileRoutes = [
     handle: async ({ c, service, body }) => {
       const stored = await service.createProfile(body.profile, body.label !== undefined ? { label: body.label } : {});
       c.header('location', `/v1/profiles/${stored.id}`);
-      return c.json(stored, 201);
+      return jsonResponse(c, stored, 201);
     },
   }),
   defineRoute({
@@ -30,7 +31,7 @@ export const profileRoutes = [
     access: 'counsellor',
     query: ProfileListQuery,
     responses: [{ status: 200, description: 'One page of profiles.', schema: ProfilePageResponse }],
-    handle: async ({ c, service, query }) => c.json(await service.listProfiles(query)),
+    handle: async ({ c, service, query }) => jsonResponse(c, await service.listProfiles(query)),
   }),
   defineRoute({
     method: 'GET',
@@ -42,7 +43,7 @@ export const profileRoutes = [
     params: ProfileParams,
     responses: [{ status: 200, description: 'The profile.', schema: StoredProfileResponse }],
     problems: ['profile.not_found'],
-    handle: async ({ c, service, params }) => c.json(await service.getProfile(params.id)),
+    handle: async ({ c, service, params }) => jsonResponse(c, await service.getProfile(params.id)),
   }),
   defineRoute({
     method: 'PATCH',
@@ -57,7 +58,7 @@ export const profileRoutes = [
     responses: [{ status: 200, description: 'The profile as stored now.', schema: StoredProfileResponse }],
     problems: ['profile.not_found', 'profile.invalid'],
     handle: async ({ c, service, params, body }) =>
-      c.json(await service.updateProfile(params.id, body.profile ?? {}, body.label !== undefined ? { label: body.label } : {})),
+      jsonResponse(c, await service.updateProfile(params.id, body.profile ?? {}, body.label !== undefined ? { label: body.label } : {})),
   }),
   defineRoute({
     method: 'DELETE',

@@ -1,4 +1,5 @@
 // POST /v1/what-if: apply a bridging program's competencies to a person and see what moves.
+import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { WhatIfRequest } from '../schemas/requests.ts';
 import { WhatIfResponse } from '../schemas/responses.ts';
@@ -17,6 +18,6 @@ export const whatIfRoutes = [
     responses: [{ status: 200, description: 'Before, after and the deltas.', schema: WhatIfResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'competency.not_found', 'profile.not_found', 'profile.empty'],
     handle: async ({ c, service, body, role }) =>
-      c.json(await service.whatIf(frameworkRef(body), subjectOf(body, role), body.program, body.options)),
+      jsonResponse(c, await service.whatIf(frameworkRef(body), subjectOf(body, role), body.program, body.options)),
   }),
 ];

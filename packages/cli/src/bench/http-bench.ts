@@ -1,6 +1,6 @@
 // HTTP figures for POST /v1/rank on the largest real framework: the real server in a child
-// process (as `pnpm start` runs it) and autocannon in this one, on loopback, so the two use
-// separate cores.
+// process (as `pnpm start` runs it, with one and with several worker processes) and autocannon in
+// this one, on loopback. The load generator shares the machine's cores with the server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +14,31 @@ export interface HttpBenchOptions {
   quick: boolean;
   /** `kind:path` of the framework to serve (it is imported on the server's first start). */
   source: string;
+  /** Server process counts to measure (BRIDGEWORK_WORKERS), one run each, same database. */
+  workers: number[];
 }
 
 export async function benchHttp(data: FrameworkData, options: HttpBenchOptions): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bw-http-'));
+  const figures: BenchFigure[] = [];
+  try {
+    for (const workers of options.workers) figures.push(...(await benchHttpRun(data, options, dir, workers)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+async function benchHttpRun(data: FrameworkData, options: HttpBenchOptions, dir: string, workers: number): Promise<BenchFigure[]> {
   const server = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'api/src/server.ts')], {
-    env: { ...process.env, PORT: '0', BRIDGEWORK_DB: join(dir, 'bench.db'), BRIDGEWORK_IMPORT: options.source, BRIDGEWORK_IMPORT_ROOTS: '/' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      BRIDGEWORK_DB: join(dir, 'bench.db'),
+      BRIDGEWORK_IMPORT: options.source,
+      BRIDGEWORK_IMPORT_ROOTS: '/',
+      BRIDGEWORK_WORKERS: String(workers),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -34,20 +53,22 @@ export async function benchHttp(data: FrameworkData, options: HttpBenchOptions):
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ framework, profile: { occupations: [{ occupation: o.id }] }, options: { top: 10 } }),
     }));
-    const warm = await autocannon({ url, connections: 8, duration: 2, requests });
-    void warm;
+    // Warm-up: every worker loads and compiles the framework on its first request for it.
+    await autocannon({ url, connections: 8, duration: 3, requests });
     const result = await autocannon({ url, connections: 16, duration: options.quick ? 5 : 15, requests });
     const failed = result.non2xx + result.errors + result.timeouts;
+    const name = `http.rank.workers_${workers}`;
+    const bytes = result.requests.average > 0 ? result.throughput.average / result.requests.average : 0;
     return [
-      { name: 'http.rank.requests_per_second', value: round(result.requests.average, 1), unit: 'req/s', framework, connections: 16 },
-      { name: 'http.rank.latency.p50', value: result.latency.p50, unit: 'ms', framework },
-      { name: 'http.rank.latency.p99', value: result.latency.p99, unit: 'ms', framework },
-      { name: 'http.rank.failed', value: failed, unit: 'requests', framework },
+      { name: `${name}.requests_per_second`, value: round(result.requests.average, 1), unit: 'req/s', framework, connections: 16, workers },
+      { name: `${name}.latency.p50`, value: result.latency.p50, unit: 'ms', framework, workers },
+      { name: `${name}.latency.p99`, value: result.latency.p99, unit: 'ms', framework, workers },
+      { name: `${name}.response_size`, value: round(bytes / 1024, 1), unit: 'KiB', framework, workers },
+      { name: `${name}.failed`, value: failed, unit: 'requests', framework, workers },
     ];
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -2,6 +2,7 @@
 // Scoring on a generated framework of 3,000 occupations x 14,000 competencies x 150,000
 // requirements and on full ESCO (with the numpy/scipy peer in the same run, as a ratio);
 // import time, peak memory and load-from-store time per real framework; HTTP rank throughput.
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileIndex, generateFramework, type CompiledIndex } from '@bridgework/core';
@@ -70,7 +71,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   if (!values['skip-http']) {
     const { benchHttp } = await import('../bench/http-bench.ts');
-    emit(await benchHttp(esco.data, { quick: values.quick, source: `esco:${join(data, 'esco-1.1.1')}` }));
+    emit(await benchHttp(esco.data, { quick: values.quick, source: `esco:${join(data, 'esco-1.1.1')}`, workers: [...new Set([1, availableParallelism()])] }));
   }
   return 0;
 }
