@@ -171,4 +171,21 @@ describe('rank limits', () => {
     });
     expect(checked).toBeGreaterThan(0);
   });
+
+  it('ranks the same with the reached-only pruning as with a scan of every occupation', async () => {
+    const { generateFramework } = await import('../src/index.ts');
+    const big = compileIndex(generateFramework({ occupations: 400, competencies: 900, requirements: 12000 }));
+    let compared = 0;
+    for (let o = 1; o <= 40; o++) {
+      const p = Profile.parse({ occupations: [{ occupation: `o${o}` }, ...(o % 3 === 0 ? [{ occupation: `o${o + 50}` }] : [])] });
+      const pruned = rank(big, p, { top: 15, explain: 0 });
+      // A coverage floor this small removes nothing that could rank, but turns the pruning off.
+      const scanned = rank(big, p, { top: 15, explain: 0, minCoverage: 1e-9 });
+      const fits = (r: typeof pruned) => r.results.filter((x) => x.fit > 0).map((x) => [x.occupation.id, x.fit, x.coverage, x.utilization]);
+      expect(fits(pruned)).toEqual(fits(scanned));
+      compared += fits(pruned).length;
+    }
+    expect(compared).toBeGreaterThan(400);
+  });
 });
+

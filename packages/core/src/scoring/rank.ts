@@ -62,21 +62,27 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     for (const s of sources) if (index.totalWeightedLevel[s]! <= 0) unratedSources++;
     excluded.unrated = index.occupationCount - index.ratedCount - unratedSources;
     considered = index.ratedCount - (sources.length - unratedSources);
-    // fit <= utilization^b, as every other factor is at most 1: once the list is full, an
-    // occupation whose utilization bound is below the worst kept fit cannot enter it. Most reached
-    // occupations share one transversal competency with the person and are skipped here.
-    const { occupationTouched, used } = ws;
+    // fit <= coverage^a x utilization^b, as every other factor is at most 1: once the list is
+    // full, an occupation whose bound is below the worst kept fit cannot enter it. Most reached
+    // occupations share one transversal competency with the person and are skipped here, before
+    // the field comparison and the essential share are computed.
+    const { occupationTouched, used, met } = ws;
     const { totalWeightedLevel } = index;
-    const b = options.weights.utilization;
+    const { coverage: a, utilization: b } = options.weights;
+    const plainExponents = a === 1 && b === 1;
     const perLevel = vector.totalLevel > 0 ? 1 / vector.totalLevel : 0;
+    const onlySource = sources.length === 1 ? sources[0]! : -1;
     for (let i = 0; i < ws.occupationTouchedCount; i++) {
       const o = occupationTouched[i]!;
-      if (totalWeightedLevel[o]! <= 0) continue;
+      const total = totalWeightedLevel[o]!;
+      if (total <= 0) continue;
       if (count === n) {
+        const worst = topFit[n - 1]!;
         const u = used[o]! * perLevel;
-        if ((b === 1 ? u : Math.pow(u, b)) < topFit[n - 1]!) continue;
+        if (plainExponents ? u * (met[o]! / total) < worst : Math.pow(u, b) < worst) continue;
       }
-      if (!sources.includes(o)) offer(o, fitOf(index, ws, vector, o, options.weights));
+      if (o === onlySource || (onlySource < 0 && sources.includes(o))) continue;
+      offer(o, fitOf(index, ws, vector, o, options.weights));
     }
     // Fewer reached than asked for: the rest are zero-fit occupations, in id order.
     for (let i = 0; count < n && i < index.occupationCount; i++) {
