@@ -104,17 +104,16 @@ export function explainTarget(index: CompiledIndex, ws: Workspace, o: number, li
   sortPrefix(matchedKeys, matchedCount);
   sortPrefix(partialKeys, partialCount);
   sortPrefix(gapKeys, gapCount);
-  const at = (key: number) => positionOf[key % TIE_STEPS]!;
 
   const matched: MatchedCompetency[] = [];
   for (let i = 0; i < matchedCount && i < limits.maxMatched; i++) {
-    const k = at(matchedKeys[i]!);
+    const k = positionOf[matchedKeys[i]! % TIE_STEPS]!;
     const c = reqCompetency[k]!;
     matched.push({ competency: refs[c]!, importance: round(reqImportance[k]!), required: round(reqLevel[k]!), level: round(ownLevels[c]!), evidence: EVIDENCE_CODES[evidence[c]!]! });
   }
   const partial: PartialCredit[] = [];
   for (let i = 0; i < partialCount && i < limits.maxMatched; i++) {
-    const k = at(partialKeys[i]!);
+    const k = positionOf[partialKeys[i]! % TIE_STEPS]!;
     const c = reqCompetency[k]!;
     const from = creditFrom[c]!;
     const effective = effectiveLevels[c]!;
@@ -132,7 +131,7 @@ export function explainTarget(index: CompiledIndex, ws: Workspace, o: number, li
   const gaps: Gap[] = [];
   const essentialGaps: string[] = [];
   for (let i = 0; i < gapCount && (i < limits.maxGaps || essentialGaps.length < Math.min(3, essentialCount)); i++) {
-    const k = at(gapKeys[i]!);
+    const k = positionOf[gapKeys[i]! % TIE_STEPS]!;
     const c = reqCompetency[k]!;
     const essential = reqEssential[k] === 1;
     if (essential && essentialGaps.length < 3) essentialGaps.push(refs[c]!.label);

@@ -31,26 +31,9 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   const sources = vector.sources;
   const { occupations } = index;
 
-  // Top-N by insertion into a small sorted buffer: O(candidates x N) worst case, O(candidates) typical.
+  const top = new TopList(options.top, index.occupationIdRank);
   const n = options.top;
-  const topIndex = new Int32Array(n);
-  const topFit = new Float64Array(n);
-  let count = 0;
-  const idRank = index.occupationIdRank;
-  const offer = (o: number, fit: number) => {
-    if (count === n) {
-      const worst = topIndex[n - 1]!;
-      if (fit < topFit[n - 1]! || (fit === topFit[n - 1] && idRank[o]! > idRank[worst]!)) return;
-    } else count++;
-    let i = count - 1;
-    while (i > 0 && (topFit[i - 1]! < fit || (topFit[i - 1] === fit && idRank[topIndex[i - 1]!]! > idRank[o]!))) {
-      topFit[i] = topFit[i - 1]!;
-      topIndex[i] = topIndex[i - 1]!;
-      i--;
-    }
-    topFit[i] = fit;
-    topIndex[i] = o;
-  };
+  const { indices: topIndex, fits: topFit } = top;
 
   let considered = 0;
   // Occupations the pass did not reach have coverage and utilization 0, hence fit 0 when both
@@ -76,18 +59,18 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
       const o = occupationTouched[i]!;
       const total = totalWeightedLevel[o]!;
       if (total <= 0) continue;
-      if (count === n) {
+      if (top.count === n) {
         const worst = topFit[n - 1]!;
         const u = used[o]! * perLevel;
         if (plainExponents ? u * (met[o]! / total) < worst : Math.pow(u, b) < worst) continue;
       }
       if (o === onlySource || (onlySource < 0 && sources.includes(o))) continue;
-      offer(o, fitOf(index, ws, vector, o, options.weights));
+      top.offer(o, fitOf(index, ws, vector, o, options.weights));
     }
     // Fewer reached than asked for: the rest are zero-fit occupations, in id order.
-    for (let i = 0; count < n && i < index.occupationCount; i++) {
+    for (let i = 0; top.count < n && i < index.occupationCount; i++) {
       const o = index.occupationsById[i]!;
-      if (ws.occupationSeen[o] === 0 && index.totalWeightedLevel[o]! > 0 && !sources.includes(o)) offer(o, 0);
+      if (ws.occupationSeen[o] === 0 && index.totalWeightedLevel[o]! > 0 && !sources.includes(o)) top.offer(o, 0);
     }
   } else {
     const zeroWhenUnreached = options.weights.coverage > 0 && options.weights.utilization > 0;
@@ -108,14 +91,14 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
         excluded.minCoverage++;
         continue;
       }
-      offer(o, zeroWhenUnreached && ws.occupationSeen[o] === 0 ? 0 : fitOf(index, ws, vector, o, options.weights));
+      top.offer(o, zeroWhenUnreached && ws.occupationSeen[o] === 0 ? 0 : fitOf(index, ws, vector, o, options.weights));
     }
   }
 
   // Explanations for every result by default, but never more than the schema allows asking for.
-  const explainCount = Math.min(options.explain ?? MAX_EXPLAINED, count);
+  const explainCount = Math.min(options.explain ?? MAX_EXPLAINED, top.count);
   const results: RankResult[] = [];
-  for (let r = 0; r < count; r++) {
+  for (let r = 0; r < top.count; r++) {
     const o = topIndex[r]!;
     const scores = scoresOf(index, ws, vector, o, options.weights);
     // An explained result reads its traits off the explanation pass: one walk over the row, not two.
@@ -162,6 +145,42 @@ function fitOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: nu
   // The default exponents (1, 1, 0.5) without Math.pow: this runs once per reached occupation.
   if (w.coverage === 1 && w.utilization === 1 && w.essential === 0.5) return coverage * utilization * Math.sqrt(essential) * hierarchy;
   return Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization) * Math.pow(essential, w.essential) * hierarchy;
+}
+
+/**
+ * The best N occupations so far, best first, by insertion into a small sorted buffer: O(N) per
+ * offer in the worst case, O(1) for the many offers that do not enter a full list. Ties in fit go
+ * to the lower occupation id rank, so results are deterministic. A class, not a closure: closures
+ * created per call cost a name definition each under tsx.
+ */
+class TopList {
+  readonly indices: Int32Array;
+  readonly fits: Float64Array;
+  count = 0;
+
+  constructor(
+    readonly size: number,
+    private readonly idRank: Uint32Array,
+  ) {
+    this.indices = new Int32Array(size);
+    this.fits = new Float64Array(size);
+  }
+
+  offer(o: number, fit: number): void {
+    const { indices, fits, idRank, size } = this;
+    if (this.count === size) {
+      const worst = indices[size - 1]!;
+      if (fit < fits[size - 1]! || (fit === fits[size - 1] && idRank[o]! > idRank[worst]!)) return;
+    } else this.count++;
+    let i = this.count - 1;
+    while (i > 0 && (fits[i - 1]! < fit || (fits[i - 1] === fit && idRank[indices[i - 1]!]! > idRank[o]!))) {
+      fits[i] = fits[i - 1]!;
+      indices[i] = indices[i - 1]!;
+      i--;
+    }
+    fits[i] = fit;
+    indices[i] = o;
+  }
 }
 
 const MAX_EXPLAINED = RankOptions.shape.explain.unwrap().maxValue ?? 100;
