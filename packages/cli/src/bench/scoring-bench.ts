@@ -1,5 +1,5 @@
 // Latency of every scoring function on one compiled framework.
-import { cohortGaps, compare, matrix, pathways, rank, type CompiledIndex } from '@bridgework/core';
+import { cohortGaps, compare, matrix, pathways, rank, type CompiledIndex, type RankOptionsInput } from '@bridgework/core';
 import { latencyFigures, round, timeEach, timeOnce, type BenchFigure } from './stats.ts';
 import { variedProfiles } from './varied-profiles.ts';
 
@@ -31,4 +31,10 @@ export function benchScoring(prefix: string, index: CompiledIndex, options: Scor
   const routes = profiles.slice(0, 30).map((p, i) => [p, ids[(i * 13 + 5) % ids.length]!] as const);
   figures.push(...latencyFigures(`${prefix}.pathways`, timeEach(routes, ([p, t]) => pathways(index, p, t), 3)));
   return figures;
+}
+
+/** Rank latency alone, with given options (e.g. the peer's work: scores only, no partial credit). */
+export function benchRank(prefix: string, index: CompiledIndex, options: RankOptionsInput, profiles = 1000): BenchFigure[] {
+  const varied = variedProfiles(index, profiles);
+  return latencyFigures(`${prefix}.rank`, timeEach(varied, (p) => rank(index, p, options)));
 }

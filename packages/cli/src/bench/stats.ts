@@ -14,8 +14,11 @@ export function percentile(sortedAscending: readonly number[], p: number): numbe
   return sortedAscending[i]!;
 }
 
-/** Runs fn once per input after `warmup` untimed runs; returns milliseconds per run, sorted. */
-export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown, warmup = 50): number[] {
+/**
+ * Runs fn once per input after an untimed pass over the same inputs (the JIT settles after a few
+ * hundred calls; a server runs warm), and returns milliseconds per run, sorted.
+ */
+export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown, warmup = inputs.length): number[] {
   for (let i = 0; i < Math.min(warmup, inputs.length); i++) fn(inputs[i]!);
   const times = new Array<number>(inputs.length);
   inputs.forEach((input, i) => {
