@@ -121,7 +121,15 @@ export async function runServer(config: ApiConfig): Promise<void> {
     const { runCluster } = await import('./cluster.ts');
     return runCluster(config);
   }
-  const running = await startServer(config, { worker: cluster.isWorker });
+  let running: RunningServer;
+  try {
+    running = await startServer(config, { worker: cluster.isWorker });
+  } catch (error) {
+    // A worker that cannot start must exit (its channel to the primary would keep it alive), so
+    // the primary sees it and stops instead of waiting.
+    cluster.worker?.disconnect();
+    throw error;
+  }
   // In a worker the primary reports the shutdown; each worker reports only what goes wrong.
   const say = cluster.isWorker ? () => undefined : config.log;
   let stopping = false;

@@ -2,6 +2,7 @@
 // environment variables, it logs its start-up, serves, and on SIGTERM stops and exits cleanly.
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -131,4 +132,23 @@ describe('api/src/server.ts', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('with workers, stops with exit code 1 when a worker cannot start (port taken) instead of restarting it', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const dir = mkdtempSync(join(tmpdir(), 'bridgework-cluster-'));
+    const server = startProcess(dir, { BRIDGEWORK_WORKERS: '2', PORT: String(port) });
+    try {
+      expect(await server.exited).toBe(1);
+      expect(server.output()).toContain('a worker could not start; stopping');
+      expect(server.output()).toContain('EADDRINUSE');
+      expect(childPids(server.child.pid!)).toEqual([]);
+    } finally {
+      server.child.kill('SIGKILL');
+      taken.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
+
