@@ -82,8 +82,10 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[], serv
           c,
           service,
           config,
-          params: parse(route.params ?? EMPTY, c.req.param(), 'path'),
-          query: parse(route.query ?? EMPTY, queryObject(c.req.url), 'query'),
+          // A route without path parameters or query has nothing to check there unless a query
+          // was sent (which the empty strict schema then refuses).
+          params: route.params ? parse(route.params, c.req.param(), 'path') : {},
+          query: route.query || c.req.url.includes('?') ? parse(route.query ?? EMPTY, queryObject(c.req.url), 'query') : {},
           body: raw?.kind === 'json' ? parse(route.body!, raw.value, 'body') : undefined,
           ...(raw?.kind === 'csv' ? { csv: raw.text } : {}),
           ...(c.get('role') !== undefined ? { role: c.get('role') } : {}),
