@@ -47,10 +47,10 @@ function startProcess(dir: string, env: Record<string, string> = {}): ServerProc
   return { child, output: () => out, exited, listening };
 }
 
-/** Process ids of a process's children (the cluster's workers). */
+/** Process ids of a cluster's workers: the children running the server (tsx may run esbuild beside them). */
 function childPids(pid: number): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid), '-f', 'api/src/server.ts'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
