@@ -76,27 +76,40 @@ export function flagsFor(
   languageLevel: number | undefined,
   languageRequirement: number | undefined,
 ): Flags {
-  const occupation = index.occupations[o]!;
-  const regulatedIn = occupation.regulation.filter((r) => r.regulated).map((r) => r.jurisdiction);
   const mask = index.regulatedMask[o]!;
   const regulated = province !== undefined ? (mask & (JURISDICTION_BITS[province] | JURISDICTION_BITS.CA)) !== 0 : mask !== 0;
-  const regulator = province !== undefined ? occupation.regulation.find((r) => r.jurisdiction === province && r.regulated)?.regulator : undefined;
-  const months = index.trainingMonths[o]!;
+  // Built property by property (in the documented order) rather than with conditional spreads:
+  // this runs for every result of every ranking.
+  const flags: Flags = { regulated, regulatedIn: regulatedInList(index, o) };
+  if (province !== undefined && mask !== 0) {
+    const regulator = index.occupations[o]!.regulation.find((r) => r.jurisdiction === province && r.regulated)?.regulator;
+    if (regulator !== undefined) flags.regulator = regulator;
+  }
   const teer = index.teer[o]!;
+  if (teer >= 0) flags.teer = teer;
   const change = teerChange(index, sources, o);
-  // A rough reading of a level as a Canadian Language Benchmark: 0.5 -> CLB 6, 0.75 -> 8, 0.95 ->
-  // 10, in line with what regulators ask (nursing CLB 7-8, medicine about 9); a flag, not a rule.
-  const languageNeed = languageRequirement !== undefined ? Math.min(12, Math.max(1, Math.round(2 + 8 * languageRequirement))) : undefined;
-  return {
-    regulated,
-    regulatedIn,
-    ...(regulator !== undefined ? { regulator } : {}),
-    ...(teer >= 0 ? { teer } : {}),
-    ...(change !== undefined ? { teerChange: change } : {}),
-    ...(Number.isNaN(months) ? {} : { trainingMonths: months }),
-    ...(languageNeed !== undefined ? { languageNeed } : {}),
-    ...(languageNeed !== undefined && languageLevel !== undefined ? { languageGap: languageLevel < languageNeed } : {}),
-  };
+  if (change !== undefined) flags.teerChange = change;
+  const months = index.trainingMonths[o]!;
+  if (!Number.isNaN(months)) flags.trainingMonths = months;
+  if (languageRequirement !== undefined) {
+    // A rough reading of a level as a Canadian Language Benchmark: 0.5 -> CLB 6, 0.75 -> 8, 0.95 ->
+    // 10, in line with what regulators ask (nursing CLB 7-8, medicine about 9); a flag, not a rule.
+    const languageNeed = Math.min(12, Math.max(1, Math.round(2 + 8 * languageRequirement)));
+    flags.languageNeed = languageNeed;
+    if (languageLevel !== undefined) flags.languageGap = languageLevel < languageNeed;
+  }
+  return flags;
+}
+
+const regulatedInLists = new WeakMap<CompiledIndex, Jurisdiction[][]>();
+/** The jurisdictions regulating each occupation, one shared list per occupation (results only read it). */
+function regulatedInList(index: CompiledIndex, o: number): Jurisdiction[] {
+  let lists = regulatedInLists.get(index);
+  if (!lists) {
+    lists = index.occupations.map((occupation) => Object.freeze(occupation.regulation.filter((r) => r.regulated).map((r) => r.jurisdiction)) as Jurisdiction[]);
+    regulatedInLists.set(index, lists);
+  }
+  return lists[o]!;
 }
 
 /** Why an occupation is filtered out, or undefined to keep it. O(field path) per occupation when fields are filtered. */

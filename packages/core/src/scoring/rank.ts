@@ -98,6 +98,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   // Explanations for every result by default, but never more than the schema allows asking for.
   const explainCount = Math.min(options.explain ?? MAX_EXPLAINED, top.count);
   const results: RankResult[] = [];
+  const refs = occupationRefs(index);
   for (let r = 0; r < top.count; r++) {
     const o = topIndex[r]!;
     const scores = scoresOf(index, ws, vector, o, options.weights);
@@ -105,15 +106,21 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     const detail = r < explainCount ? explainTarget(index, ws, o, options) : undefined;
     const traits = detail ?? targetTraits(index, ws, o);
     const category = categorize(index, sources, o, scores, traits.specificCoverage);
-    results.push({
+    // Property by property, in the documented order (no spreads): one object per result.
+    const result: RankResult = {
       rank: r + 1,
-      occupation: occupationRefs(index)[o]!,
-      ...roundScores(scores),
+      occupation: refs[o]!,
+      fit: round(scores.fit),
+      coverage: round(scores.coverage),
+      gap: round(scores.gap),
+      utilization: round(scores.utilization),
+      essentialCoverage: round(scores.essentialCoverage),
       category,
       pathType: pathType(index, sources, o, scores, category),
       flags: flagsFor(index, sources, o, province, profile.languageLevel, traits.languageLevel),
-      ...(detail ? { explanation: detail.explanation } : {}),
-    });
+    };
+    if (detail) result.explanation = detail.explanation;
+    results.push(result);
   }
 
   return {
