@@ -1,6 +1,7 @@
 // What the server refuses before any schema looks at a request: bodies above the limit (413),
 // other media types (415), malformed JSON (400); and what it logs: one line per request, never a
 // query string or a body.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, problem, startTestServer, type TestServer } from './helpers/server.ts';
 
@@ -31,6 +32,26 @@ describe('body size', () => {
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
     expect(((await response.json()) as { code: string }).code).toBe('request.too_large');
+  });
+
+  it('answers 413 to a client still sending its body slowly, rather than dropping the connection', async () => {
+    const { port } = new URL(small.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => undefined);
+    socket.write('POST /v1/rank HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
+    // 5 chunks of 400 bytes, 50 ms apart: the limit (1 KiB) is passed while more is still to come.
+    for (let i = 0; i < 5 && !socket.destroyed; i++) {
+      socket.write(`190\r\n${' '.repeat(400)}\r\n`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
+    socket.destroy();
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(received).toContain('request.too_large');
   });
 
   it('applies a configured limit, and accepts a body just under it', async () => {
