@@ -86,7 +86,7 @@ export async function prepareStore(service: BridgeworkService, config: ApiConfig
   const log = config.log;
   const startup = await service.ensureFrameworks();
   for (const r of startup.imported) log(`imported ${describeImport(r)}`);
-  for (const r of startup.skipped) log(`already stored: ${r.framework.id} ${r.framework.version}`);
+  for (const r of startup.skipped) log(`already stored: ${r.framework.id} ${r.framework.version}${r.unchanged ? ' (source unchanged since its import, not read)' : ''}`);
   // The first line only: one log line per event (the full list is what `bridgework validate` is for).
   for (const f of startup.failed) log(`could not import ${f.source.kind}:${f.source.path}: ${f.error.message.split('\n')[0]}`);
   const readiness = await service.readiness();

@@ -1,6 +1,7 @@
 // Importing and deleting framework versions (admin) over real HTTP, the compiled-index cache
 // following them, and the sources listed in BRIDGEWORK_IMPORT at start-up.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, call, COUNSELLOR, problem, REPO, schemaIssues, startTestServer, type TestServer, TINY } from './helpers/server.ts';
@@ -110,13 +111,45 @@ describe('start-up imports (BRIDGEWORK_IMPORT)', () => {
       const again = await startTestServer({ dbPath: join(first.dir, 'bridgework.db'), imports: [{ kind: 'noc', path: NOC }] });
       try {
         expect(again.running.startup.imported).toEqual([]);
-        expect(again.running.startup.skipped.map((r) => r.framework.id)).toEqual(['noc']);
-        expect(again.logs).toContain('already stored: noc 2021.1.0');
+        expect(again.running.startup.skipped.map((r) => [r.framework.id, r.unchanged, r.timing.readMs])).toEqual([['noc', true, 0]]);
+        expect(again.logs).toContain('already stored: noc 2021.1.0 (source unchanged since its import, not read)');
       } finally {
         await again.close();
       }
     } finally {
       await first.close();
+    }
+  });
+
+  it('reads a start-up source again when one of its files changed, and skips the stored version', async () => {
+    const source = mkdtempSync(join(tmpdir(), 'bridgework-source-'));
+    cpSync(NOC, join(source, 'noc'), { recursive: true });
+    const imports = [{ kind: 'noc' as const, path: join(source, 'noc') }];
+    const first = await startTestServer({ imports });
+    try {
+      await first.running.close();
+      const db = join(first.dir, 'bridgework.db');
+      const later = new Date(Date.now() + 60_000);
+      for (const file of readdirSync(join(source, 'noc'))) utimesSync(join(source, 'noc', file), later, later);
+      const second = await startTestServer({ dbPath: db, imports });
+      try {
+        const [skipped] = second.running.startup.skipped;
+        expect([skipped!.framework.id, skipped!.unchanged, skipped!.rowsRead]).toEqual(['noc', undefined, first.running.startup.imported[1]!.rowsRead]);
+        expect(second.logs).toContain('already stored: noc 2021.1.0');
+        await second.running.close();
+        // Read once after the change: the new state is remembered, so the next start skips it unread.
+        const third = await startTestServer({ dbPath: db, imports });
+        try {
+          expect(third.running.startup.skipped.map((r) => r.unchanged)).toEqual([true]);
+        } finally {
+          await third.close();
+        }
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+      rmSync(source, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,8 @@
 // Importing framework sources into the store: one path for the import endpoint, `bridgework
 // import`, the default framework on first start and the sources listed in BRIDGEWORK_IMPORT.
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BridgeworkError } from '@bridgework/core';
 import { importFramework, type ImportProgress } from '@bridgework/importers';
 import type { BridgeworkStore, FrameworkVersionSummary } from '@bridgework/store';
@@ -21,7 +22,10 @@ export interface ImportHooks {
   onRead?: (progress: ImportProgress) => void;
   /** Writing records to the store: `done` of `total`. */
   onSave?: (done: number, total: number) => void;
-  /** When true, an (id, version) already stored is left as it is and reported as skipped. */
+  /**
+   * When true, an (id, version) already stored is left as it is and reported as skipped; and a
+   * source whose files have not changed since it was last imported this way is not even read.
+   */
   skipExisting?: boolean;
 }
 
@@ -29,6 +33,8 @@ export interface ImportReport {
   framework: FrameworkVersionSummary;
   /** True when the version was already stored and `skipExisting` was set. */
   skipped: boolean;
+  /** Skipped without reading: the source's files are as they were at its last import. */
+  unchanged?: boolean;
   warnings: string[];
   rowsRead: Record<string, number>;
   /** Milliseconds spent reading the source and writing the store. */
@@ -47,6 +53,14 @@ export async function importSource(
 ): Promise<ImportReport> {
   const path = resolve(request.path);
   if (roots !== undefined) await assertInsideRoots(path, roots);
+  // Taken before reading: a file changed while it is read gives a fingerprint that will not match
+  // next time, so the source is read again rather than wrongly skipped.
+  const fingerprint = hooks.skipExisting ? await sourceFingerprint(path) : undefined;
+  if (fingerprint !== undefined) {
+    const known = await store.getImportSource(request.kind, path);
+    const stored = known?.fingerprint === fingerprint ? (await store.getFramework(known.frameworkId))?.versions.find((v) => v.version === known.version) : undefined;
+    if (stored) return { framework: stored, skipped: true, unchanged: true, warnings: [], rowsRead: {}, timing: { readMs: 0, saveMs: 0 } };
+  }
   const readStart = performance.now();
   const result = await importFramework(request.kind, path, {
     ...(request.id !== undefined ? { id: request.id } : {}),
@@ -56,16 +70,48 @@ export async function importSource(
   const readMs = performance.now() - readStart;
   const { id, version } = result.data.framework;
   const base = { warnings: result.warnings, rowsRead: result.rowsRead };
+  const remember = async () => {
+    if (fingerprint !== undefined) await store.recordImportSource({ kind: request.kind, path, fingerprint, frameworkId: id, version });
+  };
   if (hooks.skipExisting) {
     const stored = (await store.getFramework(id))?.versions.find((v) => v.version === version);
-    if (stored) return { framework: stored, skipped: true, ...base, timing: { readMs: round(readMs), saveMs: 0 } };
+    if (stored) {
+      await remember();
+      return { framework: stored, skipped: true, ...base, timing: { readMs: round(readMs), saveMs: 0 } };
+    }
   }
   const saveStart = performance.now();
   const framework = await store.saveFramework(result.data, {
     ...(request.replace ? { replace: true } : {}),
     ...(hooks.onSave ? { onProgress: hooks.onSave } : {}),
   });
+  await remember();
   return { framework, skipped: false, ...base, timing: { readMs: round(readMs), saveMs: round(performance.now() - saveStart) } };
+}
+
+/**
+ * A digest of a source's files: their paths below it, sizes and modification times (the file
+ * itself when the source is one file). Cheap (no file is read) and changes whenever a file is
+ * replaced, edited, added or removed. A source that cannot be listed gets no fingerprint match,
+ * so it is simply read (and its error reported) as before.
+ */
+export async function sourceFingerprint(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  try {
+    const top = await stat(path);
+    if (top.isFile()) {
+      hash.update(`${top.size} ${top.mtimeMs}`);
+    } else {
+      const names = (await readdir(path, { recursive: true })).sort();
+      for (const name of names) {
+        const file = await stat(join(path, name));
+        if (file.isFile()) hash.update(`${name}\0${file.size}\0${file.mtimeMs}\n`);
+      }
+    }
+  } catch {
+    hash.update(`unreadable ${Date.now()} ${Math.random()}`);
+  }
+  return `sha256:${hash.digest('hex')}`;
 }
 
 async function assertInsideRoots(path: string, roots: readonly string[]): Promise<void> {

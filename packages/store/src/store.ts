@@ -22,6 +22,19 @@ export interface ListProfilesOptions {
   cursor?: string;
 }
 
+/** A framework source as it was when last imported: a digest of its files and the version it gave. */
+export interface ImportSourceRecord {
+  /** Importer kind (native, onet, esco...) and absolute path: the key. */
+  kind: string;
+  path: string;
+  /** Digest of the source's file names, sizes and modification times. */
+  fingerprint: string;
+  frameworkId: string;
+  version: string;
+  /** When it was recorded (ISO 8601); set by the store. */
+  recordedAt?: string;
+}
+
 export interface BridgeworkStore {
   /**
    * Writes one framework version in a single transaction: either the whole version is stored or
@@ -64,6 +77,12 @@ export interface BridgeworkStore {
 
   /** Erases the profile: the data is removed, not flagged. False when it was not stored. */
   deleteProfile(id: string): Promise<boolean>;
+
+  /** What was last recorded for a source (kind, absolute path), or undefined. */
+  getImportSource(kind: string, path: string): Promise<ImportSourceRecord | undefined>;
+
+  /** Records (or replaces) what a source looked like when it was imported. */
+  recordImportSource(record: ImportSourceRecord): Promise<void>;
 
   close(): Promise<void>;
 }

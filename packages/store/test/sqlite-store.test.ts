@@ -71,9 +71,12 @@ describe('openSqliteStore', () => {
 
 describe('migrations', () => {
   const now = () => new Date('2025-01-01T00:00:00.000Z');
-  const addNotes: Migration = { version: 2, name: 'add-notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT) STRICT;' };
+  // The next version after the shipped ones.
+  const next = MIGRATIONS.length + 1;
+  const shipped = MIGRATIONS.map((m) => m.version);
+  const addNotes: Migration = { version: next, name: 'add-notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT) STRICT;' };
 
-  it('applies the initial schema once and records it; re-opening applies nothing', async () => {
+  it('applies the shipped migrations once and records them; re-opening applies nothing', async () => {
     const path = join(tempDir(), 'store.db');
     const clock = new TestClock().at('2025-05-05T05:05:05.000Z');
     await openSqliteStore(path, { now: clock.now }).close();
@@ -82,6 +85,7 @@ describe('migrations', () => {
     const db = new Database(path);
     expect(db.prepare('SELECT version, name, applied_at FROM schema_migrations').all()).toEqual([
       { version: 1, name: 'initial', applied_at: '2025-05-05T05:05:05.000Z' },
+      { version: 2, name: 'import-sources', applied_at: '2025-05-05T05:05:05.000Z' },
     ]);
     expect(applyMigrations(db, now)).toEqual([]);
     db.close();
@@ -89,19 +93,19 @@ describe('migrations', () => {
 
   it('applies only the migrations that are new', () => {
     const db = new Database(':memory:');
-    expect(applyMigrations(db, now, MIGRATIONS)).toEqual([1]);
-    expect(applyMigrations(db, now, [...MIGRATIONS, addNotes])).toEqual([2]);
+    expect(applyMigrations(db, now, MIGRATIONS)).toEqual(shipped);
+    expect(applyMigrations(db, now, [...MIGRATIONS, addNotes])).toEqual([next]);
     expect(applyMigrations(db, now, [...MIGRATIONS, addNotes])).toEqual([]);
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2]);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([...shipped, next]);
     db.close();
   });
 
   it('rolls back a migration that fails halfway', () => {
     const db = new Database(':memory:');
-    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); INSERT INTO missing VALUES (1);' };
+    const broken: Migration = { version: next, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); INSERT INTO missing VALUES (1);' };
     expect(() => applyMigrations(db, now, [...MIGRATIONS, broken])).toThrow('no such table: missing');
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(shipped);
     db.close();
   });
 
@@ -112,7 +116,7 @@ describe('migrations', () => {
     db.close();
     const error = await expectError(Promise.resolve().then(() => openSqliteStore(path)), 'store.failed');
     expect(error.message).toBe(
-      'the database schema is at version 2 but this Bridgework knows only up to 1: upgrade Bridgework',
+      `the database schema is at version ${next} but this Bridgework knows only up to ${next - 1}: upgrade Bridgework`,
     );
   });
 });

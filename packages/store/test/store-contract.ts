@@ -291,6 +291,27 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
       });
     });
 
+    describe('import sources', () => {
+      const record = { kind: 'esco', path: '/data/esco-1.1.1', fingerprint: 'sha256:aaa', frameworkId: 'esco', version: '1.1.1' };
+
+      it('remembers a source (across reopening when persistent), and replaces what it knew', async () => {
+        expect(await store.getImportSource('esco', '/data/esco-1.1.1')).toBeUndefined();
+        clock.at('2026-02-02T02:02:02.000Z');
+        await store.recordImportSource(record);
+        if (target.persistent) await reopen();
+        expect(await store.getImportSource('esco', '/data/esco-1.1.1')).toEqual({ ...record, recordedAt: '2026-02-02T02:02:02.000Z' });
+        clock.at('2026-03-03T03:03:03.000Z');
+        await store.recordImportSource({ ...record, fingerprint: 'sha256:bbb', version: '1.2.0' });
+        expect(await store.getImportSource('esco', '/data/esco-1.1.1')).toEqual({ ...record, fingerprint: 'sha256:bbb', version: '1.2.0', recordedAt: '2026-03-03T03:03:03.000Z' });
+      });
+
+      it('keys on kind and path together', async () => {
+        await store.recordImportSource(record);
+        expect(await store.getImportSource('tabiya', '/data/esco-1.1.1')).toBeUndefined();
+        expect(await store.getImportSource('esco', '/data/esco-1.1.2')).toBeUndefined();
+      });
+    });
+
     describe('profiles', () => {
       const nurse: ProfileInput = {
         framework: 'tiny',

@@ -6,9 +6,10 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { FrameworkData, ProfileInput } from '@bridgework/core';
 import type { FrameworkVersions, FrameworkVersionSummary } from '../framework-summary.ts';
-import type { BridgeworkStore, ListProfilesOptions, SaveFrameworkOptions } from '../store.ts';
+import type { BridgeworkStore, ImportSourceRecord, ListProfilesOptions, SaveFrameworkOptions } from '../store.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
 import { deleteVersion, listVersionSummaries } from './framework-versions.ts';
+import * as importSources from './import-sources.ts';
 import { loadFrameworkVersion } from './load-framework.ts';
 import { applyMigrations } from './migrate.ts';
 import * as profiles from './profiles.ts';
@@ -154,6 +155,14 @@ class SqliteStore implements BridgeworkStore {
 
   async deleteProfile(id: string): Promise<boolean> {
     return this.run('erasing a profile', () => profiles.deleteProfile(this.db, id));
+  }
+
+  async getImportSource(kind: string, path: string): Promise<ImportSourceRecord | undefined> {
+    return this.run(`reading the import record of ${kind}:${path}`, () => importSources.getImportSource(this.db, kind, path));
+  }
+
+  async recordImportSource(record: ImportSourceRecord): Promise<void> {
+    this.run(`recording the import of ${record.kind}:${record.path}`, () => importSources.recordImportSource(this.db, record, this.now().toISOString()));
   }
 
   async close(): Promise<void> {
