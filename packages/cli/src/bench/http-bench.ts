@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { FrameworkData } from '@bridgework/core';
 import { REPO_ROOT } from '../eval/frameworks-data.ts';
+import { treeCpuMs } from './process-cpu.ts';
 import { round, type BenchFigure } from './stats.ts';
 
 export interface HttpBenchOptions {
@@ -55,7 +56,11 @@ async function benchHttpRun(data: FrameworkData, options: HttpBenchOptions, dir:
     }));
     // Warm-up: every worker loads and compiles the framework on its first request for it.
     await autocannon({ url, connections: 8, duration: 3, requests });
+    const serverBefore = treeCpuMs(server.pid!);
+    const clientBefore = process.cpuUsage();
     const result = await autocannon({ url, connections: 16, duration: options.quick ? 5 : 15, requests });
+    const serverAfter = treeCpuMs(server.pid!);
+    const client = process.cpuUsage(clientBefore);
     const failed = result.non2xx + result.errors + result.timeouts;
     const name = `http.rank.workers_${workers}`;
     const bytes = result.requests.average > 0 ? result.throughput.average / result.requests.average : 0;
@@ -65,6 +70,13 @@ async function benchHttpRun(data: FrameworkData, options: HttpBenchOptions, dir:
       { name: `${name}.latency.p99`, value: result.latency.p99, unit: 'ms', framework, workers },
       { name: `${name}.response_size`, value: round(bytes / 1024, 1), unit: 'KiB', framework, workers },
       { name: `${name}.failed`, value: failed, unit: 'requests', framework, workers },
+      // CPU per request: how much work a ranking costs the server, and the load generator beside it.
+      ...(serverBefore !== undefined && serverAfter !== undefined && result.requests.total > 0
+        ? [{ name: `${name}.server_cpu_per_request`, value: round((serverAfter - serverBefore) / result.requests.total, 3), unit: 'ms', framework, workers }]
+        : []),
+      ...(result.requests.total > 0
+        ? [{ name: `${name}.client_cpu_per_request`, value: round((client.user + client.system) / 1000 / result.requests.total, 3), unit: 'ms', framework, workers }]
+        : []),
     ];
   } finally {
     server.kill('SIGTERM');
