@@ -54,6 +54,22 @@ describe('body size', () => {
     expect(received).toContain('request.too_large');
   });
 
+  it('logs a body cut off by the client as its mistake (400), not as a fault of ours', async () => {
+    const { port } = new URL(small.url);
+    const before = small.logs.length;
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.on('error', () => undefined);
+    socket.write('POST /v1/rank HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{"profile":');
+    await new Promise((r) => setTimeout(r, 100));
+    socket.destroy();
+    const deadline = Date.now() + 3000;
+    while (!small.logs.slice(before).some((l) => l.startsWith('POST /v1/rank')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const lines = small.logs.slice(before);
+    expect(lines.find((l) => l.startsWith('POST /v1/rank'))).toMatch(/^POST \/v1\/rank 400 /);
+    expect(lines.filter((l) => l.startsWith('ERROR'))).toEqual([]);
+  });
+
   it('applies a configured limit, and accepts a body just under it', async () => {
     const under = JSON.stringify({ profile: { occupations: [{ occupation: 'nurse' }], label: 'x'.repeat(100) } });
     expect((await call(small.url, 'POST', '/v1/rank', under)).status).toBe(200);

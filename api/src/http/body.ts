@@ -58,10 +58,17 @@ export async function readLimited(source: AsyncIterable<Uint8Array> | ReadableSt
   let size = 0;
   // Leaving the loop early (413) ends the iteration: a web stream is cancelled, a Node stream
   // destroyed, so the rest of the body is never buffered.
-  for await (const chunk of source as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of source as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > limit) throw tooLarge(limit);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client went away mid-body (reset, aborted): its mistake or its network's, not a fault
+    // of ours to log with a stack; nobody is left to read the answer anyway.
+    throw new HttpError('request.malformed', 'the body ended before it was complete');
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
