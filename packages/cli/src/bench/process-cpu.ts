@@ -9,21 +9,21 @@ const TICKS_PER_SECOND = 100;
 
 /** Milliseconds of user + system CPU used so far by `pid` and its direct children. */
 export function treeCpuMs(pid: number): number | undefined {
-  const pids = [pid, ...childrenOf(pid)];
-  let ticks = 0;
-  for (const p of pids) {
-    const fields = statFields(p);
-    if (!fields) return p === pid ? undefined : ticks;
-    // Fields 14 and 15 (utime, stime), counted after the ")" that ends the command name.
-    ticks += Number(fields[11]) + Number(fields[12]);
-  }
+  const own = processTicks(pid);
+  if (own === undefined) return undefined;
+  let ticks = own;
+  // A child that exits between the listing and the read has nothing left to count.
+  for (const child of childrenOf(pid)) ticks += processTicks(child) ?? 0;
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
-function statFields(pid: number): string[] | undefined {
+/** utime + stime of one process in clock ticks, or undefined when it (or /proc) is not there. */
+function processTicks(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 (utime, stime), counted after the ")" that ends the command name.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
   } catch {
     return undefined;
   }
