@@ -38,9 +38,11 @@ export async function startServer(config: ApiConfig, options: StartOptions = {})
   const service = serviceFor(store, config);
   let server: ReturnType<typeof serve> | undefined;
   try {
-    const startup = options.worker ? { imported: [], skipped: [], failed: [] } : await prepareStore(service, config);
-    // Compiles the default framework now, so the first request does not wait for it.
-    await service.readiness();
+    // Either way the default framework is compiled now (readiness loads it), so the first request
+    // does not wait for it; prepareStore also imports what is missing and reports the store.
+    let startup: StartupReport = { imported: [], skipped: [], failed: [] };
+    if (options.worker) await service.readiness();
+    else startup = await prepareStore(service, config);
 
     const app = createApp({ store, config, service });
     const address = await new Promise<AddressInfo>((resolve, reject) => {

@@ -7,5 +7,5 @@ import type { AppEnv } from './app-env.ts';
 
 export function jsonResponse(c: Context<AppEnv>, value: unknown, status: ContentfulStatusCode = 200): Response {
   const bytes = Buffer.from(JSON.stringify(value), 'utf8');
-  return c.body(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>, status, { 'content-type': 'application/json' });
+  return c.body(bytes as Uint8Array<ArrayBuffer>, status, { 'content-type': 'application/json' });
 }

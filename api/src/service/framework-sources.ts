@@ -92,10 +92,10 @@ export async function importSource(
 /**
  * A digest of a source's files: their paths below it, sizes and modification times (the file
  * itself when the source is one file). Cheap (no file is read) and changes whenever a file is
- * replaced, edited, added or removed. A source that cannot be listed gets no fingerprint match,
- * so it is simply read (and its error reported) as before.
+ * replaced, edited, added or removed. Undefined when the source cannot be listed: it is then
+ * read (and its error reported) as before, and nothing is remembered of it.
  */
-export async function sourceFingerprint(path: string): Promise<string> {
+export async function sourceFingerprint(path: string): Promise<string | undefined> {
   const hash = createHash('sha256');
   try {
     const top = await stat(path);
@@ -109,7 +109,7 @@ export async function sourceFingerprint(path: string): Promise<string> {
       }
     }
   } catch {
-    hash.update(`unreadable ${Date.now()} ${Math.random()}`);
+    return undefined;
   }
   return `sha256:${hash.digest('hex')}`;
 }

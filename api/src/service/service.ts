@@ -95,8 +95,9 @@ export class BridgeworkService {
 
   /**
    * Start-up: imports the default framework when the store has none of it, then every configured
-   * source whose (id, version) is not stored yet (reading a source is the only way to learn them).
-   * Failures are reported, not thrown: the server still starts and /readyz says what is missing.
+   * source whose (id, version) is not stored yet (learnt by reading the source, unless its files
+   * are unchanged since it was last imported: see importSource). Failures are reported, not
+   * thrown: the server still starts and /readyz says what is missing.
    */
   async ensureFrameworks(hooks: Pick<ImportHooks, 'onRead' | 'onSave'> = {}): Promise<StartupReport> {
     const report: StartupReport = { imported: [], skipped: [], failed: [] };

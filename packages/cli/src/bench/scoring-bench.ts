@@ -1,5 +1,5 @@
 // Latency of every scoring function on one compiled framework.
-import { cohortGaps, compare, matrix, pathways, rank, type CompiledIndex, type RankOptionsInput } from '@bridgework/core';
+import { cohortGaps, compare, matrix, pathways, rank, type CompiledIndex, type Profile, type RankOptionsInput } from '@bridgework/core';
 import { latencyFigures, round, timeEach, timeOnce, type BenchFigure } from './stats.ts';
 import { variedProfiles } from './varied-profiles.ts';
 
@@ -15,7 +15,7 @@ export function benchScoring(prefix: string, index: CompiledIndex, options: Scor
   const figures: BenchFigure[] = [];
   const top = options.top ?? 10;
   const explain = options.explain ?? top;
-  figures.push(...latencyFigures(`${prefix}.rank`, timeEach(profiles, (p) => rank(index, p, { top, explain }))));
+  figures.push(...benchRank(prefix, index, { top, explain }, profiles));
 
   const ids = profiles.map((p) => p.occupations[0]!.occupation);
   const pairs = ids.slice(0, 500).map((a, i) => [a, ids[(i + 1) % ids.length]!] as const);
@@ -34,7 +34,7 @@ export function benchScoring(prefix: string, index: CompiledIndex, options: Scor
 }
 
 /** Rank latency alone, with given options (e.g. the peer's work: scores only, no partial credit). */
-export function benchRank(prefix: string, index: CompiledIndex, options: RankOptionsInput, profiles = 1000): BenchFigure[] {
-  const varied = variedProfiles(index, profiles);
+export function benchRank(prefix: string, index: CompiledIndex, options: RankOptionsInput, profiles: number | readonly Profile[] = 1000): BenchFigure[] {
+  const varied = typeof profiles === 'number' ? variedProfiles(index, profiles) : profiles;
   return latencyFigures(`${prefix}.rank`, timeEach(varied, (p) => rank(index, p, options)));
 }

@@ -54,7 +54,6 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     const { coverage: a, utilization: b } = options.weights;
     const plainExponents = a === 1 && b === 1;
     const perLevel = vector.totalLevel > 0 ? 1 / vector.totalLevel : 0;
-    const onlySource = sources.length === 1 ? sources[0]! : -1;
     for (let i = 0; i < ws.occupationTouchedCount; i++) {
       const o = occupationTouched[i]!;
       const total = totalWeightedLevel[o]!;
@@ -64,8 +63,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
         const u = used[o]! * perLevel;
         if (plainExponents ? u * (met[o]! / total) < worst : Math.pow(u, b) < worst) continue;
       }
-      if (o === onlySource || (onlySource < 0 && sources.includes(o))) continue;
-      top.offer(o, fitOf(index, ws, vector, o, options.weights));
+      if (!sources.includes(o)) top.offer(o, fitOf(index, ws, vector, o, options.weights));
     }
     // Fewer reached than asked for: the rest are zero-fit occupations, in id order.
     for (let i = 0; top.count < n && i < index.occupationCount; i++) {
@@ -106,15 +104,10 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     const detail = r < explainCount ? explainTarget(index, ws, o, options) : undefined;
     const traits = detail ?? targetTraits(index, ws, o);
     const category = categorize(index, sources, o, scores, traits.specificCoverage);
-    // Property by property, in the documented order (no spreads): one object per result.
     const result: RankResult = {
       rank: r + 1,
       occupation: refs[o]!,
-      fit: round(scores.fit),
-      coverage: round(scores.coverage),
-      gap: round(scores.gap),
-      utilization: round(scores.utilization),
-      essentialCoverage: round(scores.essentialCoverage),
+      ...roundScores(scores),
       category,
       pathType: pathType(index, sources, o, scores, category),
       flags: flagsFor(index, sources, o, province, profile.languageLevel, traits.languageLevel),

@@ -103,8 +103,9 @@ export function loadProfile(index: CompiledIndex, ws: Workspace, vector: Profile
 /**
  * The postings pass: accumulates met, used and essentialMet for every occupation that shares a
  * competency with the profile. O(postings of the touched competencies + occupations reached).
- * Branch-free inside the loops (essential credit is a multiply, the reached list grows by
- * 1 - seen): with requirements in random order, mispredicted branches cost more than the work.
+ * No data-dependent branch inside the loop (essential credit is a multiply, the reached list
+ * grows by 1 - seen): with requirements in random order, mispredicted branches cost more than
+ * the work. The one test left, own level > 0, is the same for a whole run of postings.
  */
 export function accumulate(index: CompiledIndex, ws: Workspace): void {
   const { met, used, essentialMet, own, salience, effective, touched, occupationTouched, occupationSeen } = ws;
@@ -124,30 +125,17 @@ export function accumulate(index: CompiledIndex, ws: Workspace): void {
     const q = own[c]!;
     const s = salience[c]!;
     const end = postStart[c + 1]! * POSTING_STRIDE;
-    if (q > 0) {
-      for (let j = postStart[c]! * POSTING_STRIDE; j < end; j += POSTING_STRIDE) {
-        const o = postWords[j]!;
-        const l = postValues[j + 2]!;
-        const x = p < l ? p : l;
-        met[o]! += postValues[j + 1]! * x;
-        essentialMet[o]! += postValues[j + 3]! * x;
-        used[o]! += s * (q < l ? q : l);
-        occupationTouched[reached] = o;
-        reached += 1 - occupationSeen[o]!;
-        occupationSeen[o] = 1;
-      }
-    } else {
-      // Partial credit only: nothing of the person's own is used.
-      for (let j = postStart[c]! * POSTING_STRIDE; j < end; j += POSTING_STRIDE) {
-        const o = postWords[j]!;
-        const l = postValues[j + 2]!;
-        const x = p < l ? p : l;
-        met[o]! += postValues[j + 1]! * x;
-        essentialMet[o]! += postValues[j + 3]! * x;
-        occupationTouched[reached] = o;
-        reached += 1 - occupationSeen[o]!;
-        occupationSeen[o] = 1;
-      }
+    for (let j = postStart[c]! * POSTING_STRIDE; j < end; j += POSTING_STRIDE) {
+      const o = postWords[j]!;
+      const l = postValues[j + 2]!;
+      const x = p < l ? p : l;
+      met[o]! += postValues[j + 1]! * x;
+      essentialMet[o]! += postValues[j + 3]! * x;
+      // Only the person's own competencies are used; partial credit (q = 0) counts towards met.
+      if (q > 0) used[o]! += s * (q < l ? q : l);
+      occupationTouched[reached] = o;
+      reached += 1 - occupationSeen[o]!;
+      occupationSeen[o] = 1;
     }
   }
   ws.occupationTouchedCount = reached;
