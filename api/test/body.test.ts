@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nestsDeeperThan, parseJson } from '../src/http/body.ts';
+import { nestsDeeperThan, parseJson, readLimited } from '../src/http/body.ts';
 
 describe('nestsDeeperThan', () => {
   it('counts arrays and objects, not brackets inside strings', () => {
@@ -22,3 +22,30 @@ describe('parseJson', () => {
     expect(() => parseJson('{"a":')).toThrow(expect.objectContaining({ code: 'request.malformed' }));
   });
 });
+
+describe('readLimited', () => {
+  async function* chunks(sizes: number[], failAfter = Infinity): AsyncGenerator<Uint8Array> {
+    for (let i = 0; i < sizes.length; i++) {
+      if (i >= failAfter) throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+      yield new Uint8Array(sizes[i]!).fill(0x20);
+    }
+  }
+
+  it('joins the chunks of a body within the limit', async () => {
+    expect((await readLimited(chunks([3, 4]), 10)).byteLength).toBe(7);
+    expect((await readLimited(null, 10)).byteLength).toBe(0);
+  });
+
+  it('refuses a body past the limit with request.too_large', async () => {
+    await expect(readLimited(chunks([6, 6]), 10)).rejects.toThrow(
+      expect.objectContaining({ code: 'request.too_large', message: 'the body is larger than 10 bytes, the most this server accepts' }),
+    );
+  });
+
+  it('reports a body cut off mid-way as request.malformed, not as a fault', async () => {
+    await expect(readLimited(chunks([3, 3, 3], 1), 10)).rejects.toThrow(
+      expect.objectContaining({ code: 'request.malformed', message: 'the body ended before it was complete' }),
+    );
+  });
+});
+
