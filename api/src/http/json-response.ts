@@ -6,6 +6,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env.ts';
 
 export function jsonResponse(c: Context<AppEnv>, value: unknown, status: ContentfulStatusCode = 200): Response {
-  const bytes = Buffer.from(JSON.stringify(value), 'utf8');
+  return jsonBytesResponse(c, Buffer.from(JSON.stringify(value), 'utf8'), status);
+}
+
+/** JSON already encoded (ranking-json.ts). */
+export function jsonBytesResponse(c: Context<AppEnv>, bytes: Buffer, status: ContentfulStatusCode = 200): Response {
   return c.body(bytes as Uint8Array<ArrayBuffer>, status, { 'content-type': 'application/json' });
 }

@@ -1,5 +1,6 @@
 // POST /v1/rank: alternative careers for one person, best first, with explanations.
-import { jsonResponse } from '../http/json-response.ts';
+import { jsonBytesResponse } from '../http/json-response.ts';
+import { encodeRanking } from '../http/ranking-json.ts';
 import { defineRoute } from '../http/route.ts';
 import { RankRequest } from '../schemas/requests.ts';
 import { RankingResponse } from '../schemas/responses.ts';
@@ -18,6 +19,6 @@ export const rankRoutes = [
     body: RankRequest,
     responses: [{ status: 200, description: 'The ranking.', schema: RankingResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'occupation.ambiguous', 'competency.not_found', 'profile.not_found', 'profile.empty', 'profile.invalid'],
-    handle: async ({ c, service, body, role }) => jsonResponse(c, await service.rank(frameworkRef(body), subjectOf(body, role), body.options)),
+    handle: async ({ c, service, body, role }) => jsonBytesResponse(c, encodeRanking(await service.rank(frameworkRef(body), subjectOf(body, role), body.options))),
   }),
 ];
