@@ -1,13 +1,14 @@
 // HTTP figures for POST /v1/rank on the largest real framework: the real server in a child
-// process (as `pnpm start` runs it, with one and with several worker processes) and autocannon in
-// this one, on loopback. The load generator shares the machine's cores with the server.
+// process (as `pnpm start` runs it, with one and with several worker processes) and a load
+// generator (load-generators.ts) on loopback. The load generator shares the machine's cores with
+// the server; its CPU per request is reported beside the server's.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import type { FrameworkData } from '@bridgework/core';
 import { REPO_ROOT } from '../eval/frameworks-data.ts';
+import { runLoad, type LoadGeneratorName, type LoadRequest } from './load-generators.ts';
 import { treeCpuMs } from './process-cpu.ts';
 import { round, type BenchFigure } from './stats.ts';
 
@@ -17,7 +18,12 @@ export interface HttpBenchOptions {
   source: string;
   /** Server process counts to measure (BRIDGEWORK_WORKERS), one run each, same database. */
   workers: number[];
+  loadGenerator: LoadGeneratorName;
 }
+
+/** Both load generators' default; on two cores more connections only lengthen the queue. */
+const CONNECTIONS = 10;
+const WARM_UP_SECONDS = 10;
 
 export async function benchHttp(data: FrameworkData, options: HttpBenchOptions): Promise<BenchFigure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bw-http-'));
@@ -48,35 +54,32 @@ async function benchHttpRun(data: FrameworkData, options: HttpBenchOptions, dir:
     // Varied bodies: a different source occupation per request, cycling.
     const rated = new Set(data.requirements.map((r) => r.occupation));
     const occupations = data.occupations.filter((o) => rated.has(o.id)).slice(0, 200);
-    const requests = occupations.map((o) => ({
-      method: 'POST' as const,
+    const requests: LoadRequest[] = occupations.map((o) => ({
+      method: 'POST',
       path: '/v1/rank',
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ framework, profile: { occupations: [{ occupation: o.id }] }, options: { top: 10 } }),
     }));
-    // Warm-up: every worker loads and compiles the framework on its first request for it.
-    await autocannon({ url, connections: 8, duration: 3, requests });
+    const load = { url, requests, connections: CONNECTIONS, dir };
+    // Warm-up: every worker loads and compiles the framework on its first request for it (about
+    // 2 s), and the JIT settles over the next few thousand; a server in use runs warm.
+    await runLoad(options.loadGenerator, { ...load, durationSeconds: WARM_UP_SECONDS });
     const serverBefore = treeCpuMs(server.pid!);
-    const clientBefore = process.cpuUsage();
-    const result = await autocannon({ url, connections: 16, duration: options.quick ? 5 : 15, requests });
+    const result = await runLoad(options.loadGenerator, { ...load, durationSeconds: options.quick ? 5 : 15 });
     const serverAfter = treeCpuMs(server.pid!);
-    const client = process.cpuUsage(clientBefore);
-    const failed = result.non2xx + result.errors + result.timeouts;
     const name = `http.rank.workers_${workers}`;
-    const bytes = result.requests.average > 0 ? result.throughput.average / result.requests.average : 0;
+    const context = { framework, workers, connections: CONNECTIONS, load_generator: options.loadGenerator };
+    const perRequest = (ms: number | undefined) => (ms !== undefined && result.requests > 0 ? round(ms / result.requests, 3) : undefined);
+    const serverCpu = perRequest(serverBefore !== undefined && serverAfter !== undefined ? serverAfter - serverBefore : undefined);
+    const clientCpu = perRequest(result.clientCpuMs);
     return [
-      { name: `${name}.requests_per_second`, value: round(result.requests.average, 1), unit: 'req/s', framework, connections: 16, workers },
-      { name: `${name}.latency.p50`, value: result.latency.p50, unit: 'ms', framework, workers },
-      { name: `${name}.latency.p99`, value: result.latency.p99, unit: 'ms', framework, workers },
-      { name: `${name}.response_size`, value: round(bytes / 1024, 1), unit: 'KiB', framework, workers },
-      { name: `${name}.failed`, value: failed, unit: 'requests', framework, workers },
+      { name: `${name}.requests_per_second`, value: round(result.requestsPerSecond, 1), unit: 'req/s', ...context },
+      { name: `${name}.latency.p50`, value: round(result.p50Ms, 2), unit: 'ms', ...context },
+      { name: `${name}.latency.p99`, value: round(result.p99Ms, 2), unit: 'ms', ...context },
+      { name: `${name}.response_size`, value: round(result.requests > 0 ? result.bytes / result.requests / 1024 : 0, 1), unit: 'KiB', ...context },
+      { name: `${name}.failed`, value: result.failed, unit: 'requests', ...context },
       // CPU per request: how much work a ranking costs the server, and the load generator beside it.
-      ...(serverBefore !== undefined && serverAfter !== undefined && result.requests.total > 0
-        ? [{ name: `${name}.server_cpu_per_request`, value: round((serverAfter - serverBefore) / result.requests.total, 3), unit: 'ms', framework, workers }]
-        : []),
-      ...(result.requests.total > 0
-        ? [{ name: `${name}.client_cpu_per_request`, value: round((client.user + client.system) / 1000 / result.requests.total, 3), unit: 'ms', framework, workers }]
-        : []),
+      ...(serverCpu !== undefined ? [{ name: `${name}.server_cpu_per_request`, value: serverCpu, unit: 'ms', ...context }] : []),
+      ...(clientCpu !== undefined ? [{ name: `${name}.client_cpu_per_request`, value: clientCpu, unit: 'ms', ...context }] : []),
     ];
   } finally {
     server.kill('SIGTERM');

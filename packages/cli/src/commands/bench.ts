@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileIndex, generateFramework, type CompiledIndex } from '@bridgework/core';
 import { benchImport, type RealFramework } from '../bench/import-bench.ts';
+import { wrkInstalled, type LoadGeneratorName } from '../bench/load-generators.ts';
 import { runScipyPeer } from '../bench/peer-bench.ts';
 import { benchRank, benchScoring } from '../bench/scoring-bench.ts';
 import { round, timeOnce, type BenchFigure } from '../bench/stats.ts';
@@ -20,6 +21,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       quick: { type: 'boolean', default: false },
       'skip-imports': { type: 'boolean', default: false },
       'skip-http': { type: 'boolean', default: false },
+      'load-generator': { type: 'string' },
     },
   });
   const emit = (figures: BenchFigure[]) => figures.forEach((f) => io.out(JSON.stringify(f)));
@@ -73,9 +75,28 @@ export async function run(args: string[], io: Io): Promise<number> {
 
   if (!values['skip-http']) {
     const { benchHttp } = await import('../bench/http-bench.ts');
-    emit(await benchHttp(esco.data, { quick: values.quick, source: `esco:${join(data, 'esco-1.1.1')}`, workers: [...new Set([1, availableParallelism()])] }));
+    const loadGenerator = chooseLoadGenerator(values['load-generator'], io);
+    if (!loadGenerator) return 2;
+    const source = `esco:${join(data, 'esco-1.1.1')}`;
+    emit(await benchHttp(esco.data, { quick: values.quick, source, workers: [...new Set([1, availableParallelism()])], loadGenerator }));
   }
   return 0;
+}
+
+/** wrk when installed (its own CPU per request is a fraction of autocannon's), else autocannon. */
+function chooseLoadGenerator(asked: string | undefined, io: Io): LoadGeneratorName | undefined {
+  if (asked !== undefined && asked !== 'wrk' && asked !== 'autocannon') {
+    io.err(`bench: --load-generator must be wrk or autocannon, not "${asked}"`);
+    return undefined;
+  }
+  if (asked === 'autocannon') return 'autocannon';
+  if (wrkInstalled()) return 'wrk';
+  if (asked === 'wrk') {
+    io.err('bench: wrk is not installed (Debian: apt-get install wrk)');
+    return undefined;
+  }
+  io.err('bench: wrk not found, HTTP figures use autocannon in this process (apt-get install wrk for a lighter load generator)');
+  return 'autocannon';
 }
 
 /** Scoring on a generated framework; returned figures only, so the framework can be collected before ESCO is timed. */
