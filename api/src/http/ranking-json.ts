@@ -6,8 +6,8 @@
 // field into one reused buffer; everything else (framework, flags, counts) goes through
 // JSON.stringify as before. Only Explanation and its entries are coupled to this file: their key
 // tables must name every field (the compiler checks it), and tests compare the bytes with
-// JSON.stringify on real rankings. Measured: ~25-35% less CPU than JSON.stringify + Buffer.from
-// on ESCO rankings, ~9% more requests per second for POST /v1/rank (docs/api.md).
+// JSON.stringify on real rankings. Measured on 200 ESCO rankings: 25-35% less CPU than
+// JSON.stringify + Buffer.from, about 0.1 ms per request (docs/api.md, Throughput).
 import type { CompetencyRef, Explanation, Gap, MatchedCompetency, OccupationRef, PartialCredit, Ranking } from '@bridgework/core';
 
 // The keys of each explanation type, as the bytes written before each value: `"name":`, and `,"name":`
