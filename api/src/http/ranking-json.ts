@@ -180,13 +180,11 @@ function writeObject(w: JsonWriter, object: object, writeField: (w: JsonWriter, 
 
 function writeRankingField(w: JsonWriter, key: string, value: unknown): void {
   if (key !== 'source' && key !== 'results') return w.value(value);
-  const reports = value as object[];
-  w.byte(OPEN_BRACKET);
-  for (let i = 0; i < reports.length; i++) {
-    if (i > 0) w.byte(COMMA);
-    writeObject(w, reports[i]!, writeReportField);
-  }
-  w.byte(CLOSE_BRACKET);
+  writeList(w, value as object[], writeReport);
+}
+
+function writeReport(w: JsonWriter, report: object): void {
+  writeObject(w, report, writeReportField);
 }
 
 /** A field of a source report or a result: the explanation by its writer, the rest as any value. */
@@ -202,26 +200,11 @@ function writeExplanation(w: JsonWriter, e: Explanation): void {
   w.raw(k.summary);
   w.value(e.summary);
   w.raw(k.matched);
-  w.byte(OPEN_BRACKET);
-  for (let i = 0; i < e.matched.length; i++) {
-    if (i > 0) w.byte(COMMA);
-    writeMatched(w, e.matched[i]!);
-  }
-  w.byte(CLOSE_BRACKET);
+  writeList(w, e.matched, writeMatched);
   w.raw(k.partial);
-  w.byte(OPEN_BRACKET);
-  for (let i = 0; i < e.partial.length; i++) {
-    if (i > 0) w.byte(COMMA);
-    writePartial(w, e.partial[i]!);
-  }
-  w.byte(CLOSE_BRACKET);
+  writeList(w, e.partial, writePartial);
   w.raw(k.gaps);
-  w.byte(OPEN_BRACKET);
-  for (let i = 0; i < e.gaps.length; i++) {
-    if (i > 0) w.byte(COMMA);
-    writeGap(w, e.gaps[i]!);
-  }
-  w.byte(CLOSE_BRACKET);
+  writeList(w, e.gaps, writeGap);
   w.raw(k.hardGaps);
   w.number(e.hardGaps);
   w.raw(k.levelGaps);
@@ -235,8 +218,17 @@ function writeExplanation(w: JsonWriter, e: Explanation): void {
   w.byte(CLOSE_BRACE);
 }
 
-function writeMatched(w: JsonWriter, e: MatchedCompetency): void {
-  const k = MATCHED_KEYS;
+function writeList<T>(w: JsonWriter, items: readonly T[], writeItem: (w: JsonWriter, item: T) => void): void {
+  w.byte(OPEN_BRACKET);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) w.byte(COMMA);
+    writeItem(w, items[i]!);
+  }
+  w.byte(CLOSE_BRACKET);
+}
+
+/** The fields every entry opens with, after its `{`. */
+function writeRequirement(w: JsonWriter, k: Record<'competency' | 'importance' | 'required' | 'level', Buffer>, e: MatchedCompetency | PartialCredit | Gap): void {
   w.byte(OPEN_BRACE);
   w.raw(k.competency);
   w.ref(e.competency);
@@ -246,22 +238,18 @@ function writeMatched(w: JsonWriter, e: MatchedCompetency): void {
   w.number(e.required);
   w.raw(k.level);
   w.number(e.level);
-  w.raw(k.evidence);
+}
+
+function writeMatched(w: JsonWriter, e: MatchedCompetency): void {
+  writeRequirement(w, MATCHED_KEYS, e);
+  w.raw(MATCHED_KEYS.evidence);
   w.word(e.evidence);
   w.byte(CLOSE_BRACE);
 }
 
 function writePartial(w: JsonWriter, e: PartialCredit): void {
   const k = PARTIAL_KEYS;
-  w.byte(OPEN_BRACE);
-  w.raw(k.competency);
-  w.ref(e.competency);
-  w.raw(k.importance);
-  w.number(e.importance);
-  w.raw(k.required);
-  w.number(e.required);
-  w.raw(k.level);
-  w.number(e.level);
+  writeRequirement(w, k, e);
   w.raw(k.from);
   w.ref(e.from);
   w.raw(k.fromLevel);
@@ -273,15 +261,7 @@ function writePartial(w: JsonWriter, e: PartialCredit): void {
 
 function writeGap(w: JsonWriter, e: Gap): void {
   const k = GAP_KEYS;
-  w.byte(OPEN_BRACE);
-  w.raw(k.competency);
-  w.ref(e.competency);
-  w.raw(k.importance);
-  w.number(e.importance);
-  w.raw(k.required);
-  w.number(e.required);
-  w.raw(k.level);
-  w.number(e.level);
+  writeRequirement(w, k, e);
   w.raw(k.deficit);
   w.number(e.deficit);
   w.raw(k.essential);
