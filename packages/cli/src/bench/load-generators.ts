@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { waitedChildrenCpuMs } from './process-cpu.ts';
 
 export type LoadGeneratorName = 'wrk' | 'autocannon';
 
@@ -93,6 +94,7 @@ async function runWrk(options: LoadOptions): Promise<LoadResult> {
   const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   if (code !== 0 || !line) throw new Error(`wrk failed (exit ${code}): ${stderr.trim() || stdout.trim()}`);
   const summary = JSON.parse(line.slice(RESULT_PREFIX.length)) as WrkSummary;
+  const shellStat = stdout.split('\n').find((l) => l.startsWith(STAT_PREFIX))?.slice(STAT_PREFIX.length);
   const seconds = summary.duration_us / 1e6;
   return {
     requests: summary.requests,
@@ -101,7 +103,7 @@ async function runWrk(options: LoadOptions): Promise<LoadResult> {
     p99Ms: summary.p99_us / 1000,
     bytes: summary.bytes,
     failed: summary.errors + summary.status + summary.timeouts,
-    clientCpuMs: childCpuMs(stdout.split('\n').find((l) => l.startsWith(STAT_PREFIX))?.slice(STAT_PREFIX.length)),
+    clientCpuMs: shellStat ? waitedChildrenCpuMs(shellStat) : undefined,
   };
 }
 
@@ -114,17 +116,6 @@ interface WrkSummary {
   timeouts: number;
   p50_us: number;
   p99_us: number;
-}
-
-/** Clock ticks per second of /proc stat times (USER_HZ); 100 on Linux. */
-const TICKS_PER_SECOND = 100;
-
-/** cutime + cstime (fields 16 and 17) of a /proc/<pid>/stat line, in ms. */
-function childCpuMs(stat: string | undefined): number | undefined {
-  if (!stat) return undefined;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[13]) + Number(fields[14]);
-  return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : undefined;
 }
 
 function wrkScript(requests: readonly LoadRequest[]): string {

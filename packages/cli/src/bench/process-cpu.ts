@@ -17,16 +17,33 @@ export function treeCpuMs(pid: number): number | undefined {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/**
+ * Milliseconds of CPU used by the children a process has waited for (cutime + cstime), from its
+ * /proc/<pid>/stat line: a shell that ran a program and waited reports the program's CPU here.
+ */
+export function waitedChildrenCpuMs(stat: string): number | undefined {
+  const fields = statFields(stat);
+  const ticks = Number(fields[13]) + Number(fields[14]);
+  return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : undefined;
+}
+
 /** utime + stime of one process in clock ticks, or undefined when it (or /proc) is not there. */
 function processTicks(pid: number): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields 14 and 15 (utime, stime), counted after the ")" that ends the command name.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = statFields(readFileSync(`/proc/${pid}/stat`, 'utf8'));
     return Number(fields[11]) + Number(fields[12]);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The fields of a /proc/<pid>/stat line after the ")" that ends the command name (which may hold
+ * spaces): [0] is field 3 (state), [11] and [12] fields 14 and 15 (utime, stime), [13] and [14]
+ * fields 16 and 17 (cutime, cstime).
+ */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 function childrenOf(pid: number): number[] {
