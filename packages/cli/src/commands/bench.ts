@@ -12,7 +12,7 @@ import { runScipyPeer } from '../bench/peer-bench.ts';
 import { benchRank, benchScoring } from '../bench/scoring-bench.ts';
 import { round, timeOnce, type BenchFigure } from '../bench/stats.ts';
 import { frameworksDataDir, REPO_ROOT } from '../eval/frameworks-data.ts';
-import type { Io } from '../output.ts';
+import { UsageError, type Io } from '../output.ts';
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -24,6 +24,8 @@ export async function run(args: string[], io: Io): Promise<number> {
       'load-generator': { type: 'string' },
     },
   });
+  // Chosen before any timing, so a wrong flag does not cost a whole run.
+  const loadGenerator = values['skip-http'] ? undefined : chooseLoadGenerator(values['load-generator'], io);
   const emit = (figures: BenchFigure[]) => figures.forEach((f) => io.out(JSON.stringify(f)));
   const profiles = values.quick ? 200 : 1000;
 
@@ -73,10 +75,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (peerP50 !== undefined) emit([{ name: 'esco.scores_only.rank.speedup_vs_scipy.p50', value: round(peerP50 / plainP50, 1), unit: 'x' }]);
   }
 
-  if (!values['skip-http']) {
+  if (loadGenerator) {
     const { benchHttp } = await import('../bench/http-bench.ts');
-    const loadGenerator = chooseLoadGenerator(values['load-generator'], io);
-    if (!loadGenerator) return 2;
     const source = `esco:${join(data, 'esco-1.1.1')}`;
     emit(await benchHttp(esco.data, { quick: values.quick, source, workers: [...new Set([1, availableParallelism()])], loadGenerator }));
   }
@@ -84,17 +84,13 @@ export async function run(args: string[], io: Io): Promise<number> {
 }
 
 /** wrk when installed (its own CPU per request is a fraction of autocannon's), else autocannon. */
-function chooseLoadGenerator(asked: string | undefined, io: Io): LoadGeneratorName | undefined {
+function chooseLoadGenerator(asked: string | undefined, io: Io): LoadGeneratorName {
   if (asked !== undefined && asked !== 'wrk' && asked !== 'autocannon') {
-    io.err(`bench: --load-generator must be wrk or autocannon, not "${asked}"`);
-    return undefined;
+    throw new UsageError(`--load-generator must be wrk or autocannon, not "${asked}"`);
   }
   if (asked === 'autocannon') return 'autocannon';
   if (wrkInstalled()) return 'wrk';
-  if (asked === 'wrk') {
-    io.err('bench: wrk is not installed (Debian: apt-get install wrk)');
-    return undefined;
-  }
+  if (asked === 'wrk') throw new UsageError('--load-generator wrk: wrk is not installed (Debian: apt-get install wrk)');
   io.err('bench: wrk not found, HTTP figures use autocannon in this process (apt-get install wrk for a lighter load generator)');
   return 'autocannon';
 }
