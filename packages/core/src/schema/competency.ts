@@ -2,8 +2,22 @@
 import { z } from 'zod';
 import { Citation, Id, LocalizedList, LocalizedText } from './common.ts';
 
-export const CompetencyKind = z.enum(['skill', 'knowledge', 'ability', 'work-activity', 'attribute', 'language']);
+export const CompetencyKind = z.enum(['skill', 'knowledge', 'ability', 'work-activity', 'attribute', 'language', 'interest', 'work-context']);
 export type CompetencyKind = z.infer<typeof CompetencyKind>;
+
+/**
+ * Kinds that describe the job rather than something a person learns: personal attributes and
+ * work styles (rated for importance, e.g. "attention to detail"), occupational interests (RIASEC)
+ * and work context (conditions such as time pressure or working outdoors). Scoring uses them to
+ * judge how alike two jobs are, but never lists them as a competency that transfers or as a gap
+ * to close: a person does not train for a work setting or an interest, and telling a client they
+ * lack integrity or calm would be neither true nor respectful.
+ */
+export const TRAIT_KINDS: ReadonlySet<CompetencyKind> = new Set<CompetencyKind>(['attribute', 'interest', 'work-context']);
+
+export function isTraitKind(kind: CompetencyKind): boolean {
+  return TRAIT_KINDS.has(kind);
+}
 
 /** How widely a competency transfers, in ESCO's terms, from everywhere to one occupation. */
 export const ReuseLevel = z.enum(['transversal', 'cross-sector', 'sector-specific', 'occupation-specific']);

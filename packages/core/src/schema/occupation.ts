@@ -41,6 +41,8 @@ export const EntryRequirements = z.strictObject({
   education: z.string().trim().min(1).optional(),
   /** Typical training to enter from scratch, in months. */
   trainingMonths: z.number().min(0).max(240).optional(),
+  /** O*NET Job Zone, 1 (little or no preparation) to 5 (extensive preparation). */
+  jobZone: z.int().min(1).max(5).optional(),
 });
 export type EntryRequirements = z.infer<typeof EntryRequirements>;
 

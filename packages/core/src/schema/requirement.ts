@@ -9,8 +9,8 @@ export const SourceRating = z.strictObject({
   importance: z.number().optional(),
   /** Raw level (O*NET LV 0-7, OaSIS proficiency 1-5). */
   level: z.number().optional(),
-  /** ESCO relation type. */
-  relation: z.enum(['essential', 'optional']).optional(),
+  /** ESCO relation type; for O*NET detailed work activities, whether a core task of the occupation links to it. */
+  relation: z.enum(['essential', 'optional', 'core-task', 'supplemental-task']).optional(),
 });
 export type SourceRating = z.infer<typeof SourceRating>;
 

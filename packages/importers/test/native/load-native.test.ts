@@ -87,7 +87,7 @@ describe('importNative', () => {
   it('reports a missing required field and an unknown field', async () => {
     const dir = await brokenCopy('competencies.yaml', 'kind: skill, group: transversal', 'kinds: skill, group: transversal');
     expect(await errorsOf(dir)).toEqual([
-      'competencies.yaml:8: kind is required (one of "skill", "knowledge", "ability", "work-activity", "attribute", "language")',
+      'competencies.yaml:8: kind is required (one of "skill", "knowledge", "ability", "work-activity", "attribute", "language", "interest", "work-context")',
       'competencies.yaml:8: unknown field "kinds"',
     ]);
   });
