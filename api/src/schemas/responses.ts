@@ -124,7 +124,7 @@ export const OccupationDetailResponse: z.ZodType<OccupationDetail> = z.strictObj
 
 // ---- analyses ----
 
-const Scores = { fit: num, coverage: num, gap: num, utilization: num, essentialCoverage: num };
+const Scores = { fit: num, similarity: num, reach: num, coverage: num, gap: num, utilization: num, essentialCoverage: num };
 
 const Gap = z.strictObject({
   competency: CompetencyRef,

@@ -39,15 +39,15 @@ export function pathType(
  */
 export function returnCoverage(index: CompiledIndex, o: number, s: number): number {
   const scratch = scratchFor(index);
-  const { reqStart, reqCompetency, reqLevel, reqImportance } = index;
-  for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) scratch[reqCompetency[k]!] = reqLevel[k]!;
+  const { reqStart, traitStart, reqCompetency, reqLevel, reqImportance } = index;
+  for (let k = reqStart[o]!; k < traitStart[o]!; k++) scratch[reqCompetency[k]!] = reqLevel[k]!;
   let met = 0;
-  for (let k = reqStart[s]!; k < reqStart[s + 1]!; k++) {
+  for (let k = reqStart[s]!; k < traitStart[s]!; k++) {
     const have = scratch[reqCompetency[k]!]!;
     const need = reqLevel[k]!;
     met += reqImportance[k]! * (have < need ? have : need);
   }
-  for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) scratch[reqCompetency[k]!] = 0;
+  for (let k = reqStart[o]!; k < traitStart[o]!; k++) scratch[reqCompetency[k]!] = 0;
   const total = index.totalWeightedLevel[s]!;
   return total > 0 ? met / total : 0;
 }

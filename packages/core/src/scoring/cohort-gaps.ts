@@ -51,7 +51,7 @@ export function cohortGaps(index: CompiledIndex, profiles: readonly Profile[], t
   if (profiles.length === 0) throw new BridgeworkError('cohort.empty', 'the cohort has no profiles');
   const t = resolveRated(index, targetRef);
   const start = index.reqStart[t]!;
-  const end = index.reqStart[t + 1]!;
+  const end = index.traitStart[t]!;
   const lacking = new Uint32Array(end - start);
   const deficitSum = new Float64Array(end - start);
   const ws = workspaceFor(index);

@@ -47,10 +47,10 @@ export function compare(index: CompiledIndex, aRef: string, bRef: string): Compa
     essential: index.reqEssential[k] === 1,
   });
   const bByCompetency = new Map<number, number>();
-  for (let k = index.reqStart[b]!; k < index.reqStart[b + 1]!; k++) bByCompetency.set(index.reqCompetency[k]!, k);
+  for (let k = index.reqStart[b]!; k < index.traitStart[b]!; k++) bByCompetency.set(index.reqCompetency[k]!, k);
   const shared: ComparedCompetency[] = [];
   const onlyA: ComparedCompetency[] = [];
-  for (let k = index.reqStart[a]!; k < index.reqStart[a + 1]!; k++) {
+  for (let k = index.reqStart[a]!; k < index.traitStart[a]!; k++) {
     const c = index.reqCompetency[k]!;
     const competency = competencyRef(index.competencies[c]!);
     const kb = bByCompetency.get(c);
@@ -94,7 +94,7 @@ export function matrix(index: CompiledIndex, refs: readonly string[]): Matrix {
 export function resolveRated(index: CompiledIndex, ref: string): number {
   const occupation = index.lookup.resolve(ref);
   const o = index.occupationIndex.get(occupation.id)!;
-  if (index.reqStart[o + 1] === index.reqStart[o]) {
+  if (index.traitStart[o] === index.reqStart[o]) {
     throw new BridgeworkError(
       'occupation.not_found',
       `"${occupation.title.en}" (${occupation.id}) has no competency ratings in framework "${index.data.framework.id}"`,

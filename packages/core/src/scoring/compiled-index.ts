@@ -3,9 +3,11 @@
 // and per-occupation attributes the filters read. Ranking never walks the graph.
 import { OccupationLookup } from '../occupation-lookup.ts';
 import type { Jurisdiction } from '../schema/common.ts';
-import type { Competency } from '../schema/competency.ts';
+import { isTraitKind, type Competency } from '../schema/competency.ts';
 import type { FrameworkData } from '../schema/framework-data.ts';
 import type { Occupation } from '../schema/occupation.ts';
+import { buildFacets, type FacetTable } from './facets.ts';
+import { PREPARATION_SCALES, preparationOf } from './preparation.ts';
 import { buildRelatedMatrix, DEFAULT_SIMILARITY, type RelatedMatrix, type SimilarityOptions } from './related-competencies.ts';
 
 export const JURISDICTION_BITS: Record<Jurisdiction, number> = {
@@ -16,7 +18,7 @@ export const JURISDICTION_BITS: Record<Jurisdiction, number> = {
 /** Words per posting record in postWords / postValues. */
 export const POSTING_STRIDE = 4;
 
-export interface CompiledIndex extends RelatedMatrix {
+export interface CompiledIndex extends RelatedMatrix, FacetTable {
   data: FrameworkData;
   lookup: OccupationLookup;
   occupations: readonly Occupation[];
@@ -26,8 +28,13 @@ export interface CompiledIndex extends RelatedMatrix {
   occupationCount: number;
   competencyCount: number;
 
-  /** Requirements of occupation o: positions reqStart[o]..reqStart[o+1]. */
+  /**
+   * Requirements of occupation o: positions reqStart[o]..reqStart[o+1], competencies first, then
+   * from traitStart[o] its traits (attributes, interests, work context), which are matched for
+   * similarity but never covered, listed as transferring or missing.
+   */
   reqStart: Uint32Array;
+  traitStart: Uint32Array;
   reqCompetency: Uint32Array;
   reqImportance: Float32Array;
   reqLevel: Float32Array;
@@ -55,7 +62,7 @@ export interface CompiledIndex extends RelatedMatrix {
 
   /** Occupations with at least one requirement. */
   ratedCount: number;
-  /** Per occupation: sum of w*L, of w*L over essential requirements, and of w. */
+  /** Per occupation, over its competencies (not traits): sum of w*L, of w*L over essential requirements, and of w. */
   totalWeightedLevel: Float64Array;
   essentialWeightedLevel: Float64Array;
   totalImportance: Float64Array;
@@ -66,6 +73,10 @@ export interface CompiledIndex extends RelatedMatrix {
   trainingMonths: Float32Array;
   /** NOC TEER 0-5; -1 when unknown. */
   teer: Int8Array;
+  /** Preparation step on the occupation's scale (preparation.ts); -1 when unknown. */
+  preparationStep: Int8Array;
+  /** Index of that scale in PREPARATION_SCALES; 255 when unknown. Steps compare within one scale only. */
+  preparationScale: Uint8Array;
   /** Field path as interned codes: fieldCodes[d][o] is level d's code id, -1 past the path's end. */
   fieldCodes: Int32Array[];
   /** Length of each occupation's field path. */
@@ -76,6 +87,8 @@ export interface CompiledIndex extends RelatedMatrix {
   isTransversal: Uint8Array;
   /** 1 for competencies specific to practising in the framework's jurisdiction. */
   isJurisdictionSpecific: Uint8Array;
+  /** 1 for traits (isTraitKind): similarity only, never a gap. */
+  isTrait: Uint8Array;
 
   similarity: SimilarityOptions;
 }
@@ -96,10 +109,21 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
   const competencyIndex = new Map<string, number>();
   competencies.forEach((c, i) => competencyIndex.set(c.id, i));
 
-  // CSR by occupation: count, prefix-sum, fill (stable: keeps each occupation's file order).
+  const isTrait = new Uint8Array(nComp);
+  competencies.forEach((c, i) => (isTrait[i] = isTraitKind(c.kind) ? 1 : 0));
+
+  // CSR by occupation: count, prefix-sum, fill (stable: keeps each occupation's file order), with
+  // each row's competencies first and its traits after them, from traitStart[o].
   const reqStart = new Uint32Array(nOcc + 1);
-  for (const r of data.requirements) reqStart[occupationIndex.get(r.occupation)! + 1]!++;
+  const traitCount = new Uint32Array(nOcc);
+  for (const r of data.requirements) {
+    const o = occupationIndex.get(r.occupation)!;
+    reqStart[o + 1]!++;
+    if (isTrait[competencyIndex.get(r.competency)!] === 1) traitCount[o]!++;
+  }
   for (let o = 0; o < nOcc; o++) reqStart[o + 1]! += reqStart[o]!;
+  const traitStart = new Uint32Array(nOcc);
+  for (let o = 0; o < nOcc; o++) traitStart[o] = reqStart[o + 1]! - traitCount[o]!;
   const nnz = data.requirements.length;
   const reqCompetency = new Uint32Array(nnz);
   const reqImportance = new Float32Array(nnz);
@@ -107,9 +131,10 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
   const reqEssential = new Uint8Array(nnz);
   const reqOccupation = new Uint32Array(nnz);
   const cursor = reqStart.slice(0, nOcc);
+  const traitCursor = traitStart.slice();
   for (const r of data.requirements) {
     const o = occupationIndex.get(r.occupation)!;
-    const k = cursor[o]!++;
+    const k = isTrait[competencyIndex.get(r.competency)!] === 1 ? traitCursor[o]!++ : cursor[o]!++;
     reqCompetency[k] = competencyIndex.get(r.competency)!;
     reqImportance[k] = r.importance;
     reqLevel[k] = r.level;
@@ -148,7 +173,7 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
   const essentialWeightedLevel = new Float64Array(nOcc);
   const totalImportance = new Float64Array(nOcc);
   for (let o = 0; o < nOcc; o++) {
-    for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) {
+    for (let k = reqStart[o]!; k < traitStart[o]!; k++) {
       const wl = reqImportance[k]! * reqLevel[k]!;
       totalWeightedLevel[o]! += wl;
       totalImportance[o]! += reqImportance[k]!;
@@ -157,11 +182,18 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
   }
 
   let ratedCount = 0;
-  for (let o = 0; o < nOcc; o++) if (reqStart[o + 1]! > reqStart[o]!) ratedCount++;
+  for (let o = 0; o < nOcc; o++) if (traitStart[o]! > reqStart[o]!) ratedCount++;
   const regulatedMask = new Uint16Array(nOcc);
   const trainingMonths = new Float32Array(nOcc);
   const teer = new Int8Array(nOcc);
+  const preparationStep = new Int8Array(nOcc).fill(-1);
+  const preparationScale = new Uint8Array(nOcc).fill(255);
   occupations.forEach((o, i) => {
+    const preparation = preparationOf(o);
+    if (preparation) {
+      preparationStep[i] = preparation.step;
+      preparationScale[i] = PREPARATION_SCALES.indexOf(preparation.scale);
+    }
     let mask = 0;
     for (const r of o.regulation) if (r.regulated) mask |= JURISDICTION_BITS[r.jurisdiction];
     regulatedMask[i] = mask;
@@ -199,6 +231,7 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     occupationCount: nOcc,
     competencyCount: nComp,
     reqStart,
+    traitStart,
     reqCompetency,
     reqImportance,
     reqLevel,
@@ -218,12 +251,16 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     regulatedMask,
     trainingMonths,
     teer,
+    preparationStep,
+    preparationScale,
     fieldCodes,
     fieldDepth,
     isLanguage,
     isTransversal,
     isJurisdictionSpecific,
+    isTrait,
     similarity,
     ...buildRelatedMatrix(data, competencyIndex, similarity),
+    ...buildFacets({ data, occupationCount: nOcc, competencyIndex, reqStart, reqCompetency, reqImportance, reqLevel, postStart, postRequirement, reqOccupation }),
   };
 }

@@ -22,12 +22,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * no allocation.
  */
 export function targetTraits(index: CompiledIndex, ws: Workspace, o: number): { specificCoverage: number; languageLevel?: number } {
-  const { reqStart, reqCompetency, reqLevel, reqImportance, isLanguage, isTransversal } = index;
+  const { reqStart, traitStart, reqCompetency, reqLevel, reqImportance, isLanguage, isTransversal } = index;
   const { effective } = ws;
   let specificTotal = 0;
   let specificMet = 0;
   let languageLevel = -1;
-  const end = reqStart[o + 1]!;
+  const end = traitStart[o]!;
   for (let k = reqStart[o]!; k < end; k++) {
     const c = reqCompetency[k]!;
     const required = reqLevel[k]!;
@@ -60,7 +60,7 @@ export function explainTarget(index: CompiledIndex, ws: Workspace, o: number, li
   const { own: ownLevels, effective: effectiveLevels, creditFrom, evidence } = ws;
   const refs = competencyRefs(index);
   const start = reqStart[o]!;
-  const end = reqStart[o + 1]!;
+  const end = index.traitStart[o]!;
   const scratch = explainScratch(index, end - start);
   const { matchedKeys, partialKeys, gapKeys, positionOf } = scratch;
   let matchedCount = 0;

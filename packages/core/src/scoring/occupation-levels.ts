@@ -22,9 +22,9 @@ export class LevelScratch {
 
   /** Coverage of v's requirements by the loaded occupation's levels. O(requirements of v). */
   coverageOf(v: number): number {
-    const { reqStart, reqCompetency, reqLevel, reqImportance, totalWeightedLevel } = this.index;
+    const { reqStart, traitStart, reqCompetency, reqLevel, reqImportance, totalWeightedLevel } = this.index;
     let met = 0;
-    for (let k = reqStart[v]!; k < reqStart[v + 1]!; k++) {
+    for (let k = reqStart[v]!; k < traitStart[v]!; k++) {
       const have = this.level[reqCompetency[k]!]!;
       const need = reqLevel[k]!;
       met += reqImportance[k]! * (have < need ? have : need);
@@ -35,10 +35,10 @@ export class LevelScratch {
 
   /** Gaps of v for the loaded occupation, largest first. */
   gapsOf(v: number, limit: number): Gap[] {
-    const { reqStart, reqCompetency, reqLevel, reqImportance, reqEssential } = this.index;
+    const { reqStart, traitStart, reqCompetency, reqLevel, reqImportance, reqEssential } = this.index;
     const refs = competencyRefs(this.index);
     const gaps: Gap[] = [];
-    for (let k = reqStart[v]!; k < reqStart[v + 1]!; k++) {
+    for (let k = reqStart[v]!; k < traitStart[v]!; k++) {
       const have = this.level[reqCompetency[k]!]!;
       const need = reqLevel[k]!;
       if (need - have <= 1e-6) continue;

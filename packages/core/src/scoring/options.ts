@@ -3,12 +3,27 @@
 import { z } from 'zod';
 import { Preferences } from '../schema/profile.ts';
 
+/** Weight of each facet kind in how alike the work is (facets.ts). */
+export const FacetWeights = z.strictObject({
+  skill: z.number().min(0).max(10).default(1),
+  knowledge: z.number().min(0).max(10).default(1),
+  ability: z.number().min(0).max(10).default(1),
+  'work-activity': z.number().min(0).max(10).default(1),
+  language: z.number().min(0).max(10).default(1),
+  /** Unrated lists: ESCO's skills and knowledge, O*NET's detailed work activities. */
+  listed: z.number().min(0).max(10).default(1),
+  attribute: z.number().min(0).max(10).default(0.5),
+  interest: z.number().min(0).max(10).default(1),
+  'work-context': z.number().min(0).max(10).default(0.5),
+});
+export type FacetWeights = z.infer<typeof FacetWeights>;
+
 export const FitWeights = z.strictObject({
-  /** Exponent on coverage: the share of the target's needs already met. */
+  /** Exponent on coverage within each facet: the share of the target's needs already met. */
   coverage: z.number().min(0).max(5).default(1),
   /**
-   * Exponent on utilization: the share of the person's strengths the target uses, each strength
-   * weighted by its importance in the person's own occupation.
+   * Exponent on utilization within each facet: the share of the person's strengths the target
+   * uses, each strength weighted by its importance in the person's own occupation.
    */
   utilization: z.number().min(0).max(5).default(1),
   /** Exponent on essential coverage: a missing essential competency weighs heavily. */
@@ -19,6 +34,21 @@ export const FitWeights = z.strictObject({
    * when either has no field path.
    */
   field: z.number().min(0).max(10).default(0.3),
+  facets: FacetWeights.prefault({}),
+  /** Weight of a group facet (requirements rolled up to competency groups) relative to its own facet. */
+  groups: z.number().min(0).max(10).default(1),
+  /**
+   * How many requirements make a facet's evidence count fully: a facet with n requirements on
+   * average between the two sides weighs n / (n + evidence) of its kind's weight.
+   */
+  evidence: z.number().min(0).max(100).default(5),
+  /**
+   * How far the move is: the fit is multiplied by exp(-training x years), years = entry training
+   * the target asks for beyond the person's occupation's, less a first year (when both are known).
+   */
+  training: z.number().min(0).max(10).default(0.3),
+  /** The same per preparation step (job zone, TEER, ISCO skill level) beyond the first, when training months are not known. */
+  steps: z.number().min(0).max(10).default(0.5),
 });
 export type FitWeights = z.infer<typeof FitWeights>;
 

@@ -68,7 +68,7 @@ export function pathways(index: CompiledIndex, profile: Profile, targetRef: stri
 
   // Feeders: coverage of the target by each occupation's levels, through the target's postings.
   const feed = new Float64Array(index.occupationCount);
-  for (let k = index.reqStart[t]!; k < index.reqStart[t + 1]!; k++) {
+  for (let k = index.reqStart[t]!; k < index.traitStart[t]!; k++) {
     const c = index.reqCompetency[k]!;
     const need = index.reqLevel[k]!;
     const w = index.reqImportance[k]!;

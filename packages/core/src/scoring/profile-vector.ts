@@ -21,7 +21,7 @@ export interface ProfileVector {
    * occupation, or DECLARED_SALIENCE for a competency the person adds. Weighs utilization.
    */
   salience: Float32Array;
-  /** Sum of salience x level: the denominator of utilization. */
+  /** Sum of salience x level over the person's competencies (not traits): the denominator of utilization. */
   totalLevel: number;
 }
 
@@ -120,7 +120,7 @@ export function resolveProfile(index: CompiledIndex, profile: Profile): ProfileV
       levels[i] = level[c]!;
       evidenceCodes[i] = evidence[c]!;
       saliences[i] = salience[c]!;
-      totalLevel += saliences[i]! * levels[i]!;
+      if (index.isTrait[c] === 0) totalLevel += saliences[i]! * levels[i]!;
     }
     return { profile, sources, years, competencies: order, levels, evidence: evidenceCodes, salience: saliences, totalLevel };
   } finally {

@@ -8,6 +8,7 @@ import { RankOptions, type FitWeights, type RankOptionsInput } from './options.t
 import { resolveProfile, type ProfileVector } from './profile-vector.ts';
 import { occupationRef, occupationRefs, type Ranking, type RankResult, type Scores, type SourceReport } from './results.ts';
 import { accumulate, loadProfile, workspaceFor, type Workspace } from './workspace.ts';
+import { facetWeights, reachFactor, similarityOf } from './fit.ts';
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -36,34 +37,28 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   const { indices: topIndex, fits: topFit } = top;
 
   let considered = 0;
-  // Occupations the pass did not reach have coverage and utilization 0, hence fit 0 when both
-  // exponents are positive. Without filters or a coverage floor nothing else needs a look at
-  // them, so only the reached ones are scored: O(reached) instead of O(occupations).
-  const reachedOnly = options.weights.coverage > 0 && options.weights.utilization > 0 && !filtering && options.minCoverage === 0;
+  const weights = facetWeights(index.facets, options.weights);
+  const scorer: Scorer = { index, ws, vector, w: options.weights, weights };
+  // Occupations the pass did not reach share nothing with the person: similarity 0, hence fit 0.
+  // Without filters or a coverage floor nothing else needs a look at them, so only the reached
+  // ones are scored: O(reached) instead of O(occupations).
+  const reachedOnly = !filtering && options.minCoverage === 0;
   if (reachedOnly) {
     let unratedSources = 0;
     for (const s of sources) if (index.totalWeightedLevel[s]! <= 0) unratedSources++;
     excluded.unrated = index.occupationCount - index.ratedCount - unratedSources;
     considered = index.ratedCount - (sources.length - unratedSources);
-    // fit <= coverage^a x utilization^b, as every other factor is at most 1: once the list is
-    // full, an occupation whose bound is below the worst kept fit cannot enter it. Most reached
-    // occupations share one transversal competency with the person and are skipped here, before
-    // the field comparison and the essential share are computed.
-    const { occupationTouched, used, met } = ws;
+    // fit <= similarity, as every other factor is at most 1: once the list is full, an occupation
+    // whose similarity is below the worst kept fit cannot enter it, and its field proximity,
+    // reach and essential share are not computed.
+    const { occupationTouched } = ws;
     const { totalWeightedLevel } = index;
-    const { coverage: a, utilization: b } = options.weights;
-    const plainExponents = a === 1 && b === 1;
-    const perLevel = vector.totalLevel > 0 ? 1 / vector.totalLevel : 0;
     for (let i = 0; i < ws.occupationTouchedCount; i++) {
       const o = occupationTouched[i]!;
-      const total = totalWeightedLevel[o]!;
-      if (total <= 0) continue;
-      if (top.count === n) {
-        const worst = topFit[n - 1]!;
-        const u = used[o]! * perLevel;
-        if (plainExponents ? u * (met[o]! / total) < worst : Math.pow(u, b) < worst) continue;
-      }
-      if (!sources.includes(o)) top.offer(o, fitOf(index, ws, vector, o, options.weights));
+      if (totalWeightedLevel[o]! <= 0 || sources.includes(o)) continue;
+      const similarity = similarityOf(index, ws, o, options.weights, weights);
+      if (top.count === n && similarity < topFit[n - 1]!) continue;
+      top.offer(o, fitFrom(scorer, o, similarity));
     }
     // Fewer reached than asked for: the rest are zero-fit occupations, in id order.
     for (let i = 0; top.count < n && i < index.occupationCount; i++) {
@@ -71,7 +66,6 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
       if (ws.occupationSeen[o] === 0 && index.totalWeightedLevel[o]! > 0 && !sources.includes(o)) top.offer(o, 0);
     }
   } else {
-    const zeroWhenUnreached = options.weights.coverage > 0 && options.weights.utilization > 0;
     for (let o = 0; o < index.occupationCount; o++) {
       if (sources.includes(o)) continue;
       const total = index.totalWeightedLevel[o]!;
@@ -89,7 +83,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
         excluded.minCoverage++;
         continue;
       }
-      top.offer(o, zeroWhenUnreached && ws.occupationSeen[o] === 0 ? 0 : fitOf(index, ws, vector, o, options.weights));
+      top.offer(o, ws.occupationSeen[o] === 0 ? 0 : fitFrom(scorer, o, similarityOf(index, ws, o, options.weights, weights)));
     }
   }
 
@@ -131,20 +125,25 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   };
 }
 
-/**
- * fit = coverage^a x utilization^b x essentialCoverage^c x hierarchy factor: geometric, so one
- * weak part pulls it down.
- */
-function fitOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number, w: FitWeights): number {
-  const coverage = ws.met[o]! / index.totalWeightedLevel[o]!;
-  const utilization = vector.totalLevel > 0 ? ws.used[o]! / vector.totalLevel : 0;
+interface Scorer {
+  index: CompiledIndex;
+  ws: Workspace;
+  vector: ProfileVector;
+  w: FitWeights;
+  weights: Float64Array;
+}
+
+/** fit = similarity x reach x hierarchy x essentialCoverage^c (fit.ts). O(facets + sources). */
+function fitFrom(scorer: Scorer, o: number, similarity: number): number {
+  const { index, ws, vector, w } = scorer;
+  if (similarity <= 0) return 0;
   const essentialTotal = index.essentialWeightedLevel[o]!;
-  const essential = essentialTotal > 0 ? ws.essentialMet[o]! / essentialTotal : 1;
+  const essential = essentialTotal > 0 ? Math.min(1, ws.essentialMet[o]! / essentialTotal) : 1;
   const proximity = w.field > 0 ? fieldProximity(index, vector.sources, o) : -1;
   const hierarchy = proximity >= 0 ? (1 + w.field * proximity) / (1 + w.field) : 1;
-  // The default exponents (1, 1, 0.5) without Math.pow: this runs once per reached occupation.
-  if (w.coverage === 1 && w.utilization === 1 && w.essential === 0.5) return coverage * utilization * Math.sqrt(essential) * hierarchy;
-  return Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization) * Math.pow(essential, w.essential) * hierarchy;
+  const reach = vector.sources.length > 0 ? reachFactor(index, vector.sources, o, w) : 1;
+  const essentialFactor = w.essential === 0 ? 1 : w.essential === 0.5 ? Math.sqrt(essential) : Math.pow(essential, w.essential);
+  return similarity * reach * hierarchy * essentialFactor;
 }
 
 /**
@@ -224,20 +223,51 @@ export function fieldProximity(index: CompiledIndex, sources: readonly number[],
   return best;
 }
 
-export function scoresOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number, w: FitWeights): Scores {
+export function scoresOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number, w: FitWeights, weights: Float64Array = facetWeights(index.facets, w)): Scores {
   const total = index.totalWeightedLevel[o]!;
   const essentialTotal = index.essentialWeightedLevel[o]!;
+  const similarity = total > 0 ? similarityOf(index, ws, o, w, weights) : 0;
   return {
-    fit: total > 0 ? fitOf(index, ws, vector, o, w) : 0,
-    coverage: total > 0 ? ws.met[o]! / total : 0,
+    fit: total > 0 ? fitFrom({ index, ws, vector, w, weights }, o, similarity) : 0,
+    similarity,
+    reach: vector.sources.length > 0 ? reachFactor(index, vector.sources, o, w) : 1,
+    coverage: total > 0 ? Math.min(1, ws.met[o]! / total) : 0,
     gap: Math.max(0, total - ws.met[o]!),
-    utilization: vector.totalLevel > 0 ? ws.used[o]! / vector.totalLevel : 0,
-    essentialCoverage: essentialTotal > 0 ? ws.essentialMet[o]! / essentialTotal : 1,
+    utilization: utilizationOf(index, ws, vector, o),
+    essentialCoverage: essentialTotal > 0 ? Math.min(1, ws.essentialMet[o]! / essentialTotal) : 1,
   };
 }
 
+/**
+ * The share of the person's strengths (their competencies, weighted by salience) that o uses, at
+ * the level o needs. O(requirements of o): only results need it.
+ */
+function utilizationOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number): number {
+  if (vector.totalLevel <= 0) return 0;
+  const { reqStart, traitStart, reqCompetency, reqLevel } = index;
+  const { own, salience } = ws;
+  let used = 0;
+  for (let k = reqStart[o]!; k < traitStart[o]!; k++) {
+    const c = reqCompetency[k]!;
+    const q = own[c]!;
+    if (q > 0) {
+      const l = reqLevel[k]!;
+      used += salience[c]! * (q < l ? q : l);
+    }
+  }
+  return Math.min(1, used / vector.totalLevel);
+}
+
 export function roundScores(s: Scores): Scores {
-  return { fit: round(s.fit), coverage: round(s.coverage), gap: round(s.gap), utilization: round(s.utilization), essentialCoverage: round(s.essentialCoverage) };
+  return {
+    fit: round(s.fit),
+    similarity: round(s.similarity),
+    reach: round(s.reach),
+    coverage: round(s.coverage),
+    gap: round(s.gap),
+    utilization: round(s.utilization),
+    essentialCoverage: round(s.essentialCoverage),
+  };
 }
 
 function sourceReports(index: CompiledIndex, ws: Workspace, vector: ProfileVector, options: RankOptions): SourceReport[] {

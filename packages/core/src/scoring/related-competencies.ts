@@ -1,16 +1,23 @@
 // The sparse "related competency" matrix behind partial credit: having competency c' at level
 // p gives credit p * sim(c, c') towards c. Built once per framework version from the group
 // hierarchy (siblings, parent group members) and explicit relations.
+import { isTraitKind } from '../schema/competency.ts';
 import type { FrameworkData } from '../schema/framework-data.ts';
 
 export interface SimilarityOptions {
   /** Two competencies in the same group. */
   sibling: number;
-  /** Narrower -> broader competency (knowing the specific part shows much of the general). */
+  /**
+   * Narrower -> broader competency: multiplies the `broader` relation's weight (holding the
+   * specific part shows as much of the general as the relation's weight says).
+   */
   narrowerToBroader: number;
-  /** Broader -> narrower competency. */
+  /** Broader -> narrower competency: multiplies the relation's weight. */
   broaderToNarrower: number;
-  /** Multiplies the weight of an explicit `related` relation. */
+  /**
+   * Multiplies the weight of an explicit `related` relation. 1: a curated weight says how much one
+   * competency shows of the other, and a weight of 1 marks the same competency under two names.
+   */
   relatedDiscount: number;
   /** Groups larger than this give no sibling credit: membership in a huge group says little. */
   maxSiblingGroup: number;
@@ -18,9 +25,9 @@ export interface SimilarityOptions {
 
 export const DEFAULT_SIMILARITY: SimilarityOptions = {
   sibling: 0.3,
-  narrowerToBroader: 0.7,
-  broaderToNarrower: 0.4,
-  relatedDiscount: 0.8,
+  narrowerToBroader: 1,
+  broaderToNarrower: 0.6,
+  relatedDiscount: 1,
   maxSiblingGroup: 25,
 };
 
@@ -48,10 +55,12 @@ export function buildRelatedMatrix(
     if ((row.get(target) ?? 0) < sim) row.set(target, sim);
   };
 
+  // Siblings give credit only as competencies of one kind group: a language does not show part of
+  // another language, and a trait (an attribute, an interest) shows no competency, nor the reverse.
   if (options.sibling > 0) {
     const members = new Map<string, number[]>();
     for (const c of data.competencies) {
-      if (c.group === undefined) continue;
+      if (c.group === undefined || c.kind === 'language' || isTraitKind(c.kind)) continue;
       const list = members.get(c.group);
       const index = competencyIndex.get(c.id)!;
       if (list) list.push(index);
@@ -68,8 +77,8 @@ export function buildRelatedMatrix(
     const to = competencyIndex.get(r.to);
     if (from === undefined || to === undefined) continue;
     if (r.type === 'broader') {
-      add(from, to, options.narrowerToBroader);
-      add(to, from, options.broaderToNarrower);
+      add(from, to, r.weight * options.narrowerToBroader);
+      add(to, from, r.weight * options.broaderToNarrower);
     } else {
       const sim = r.weight * options.relatedDiscount;
       add(from, to, sim);

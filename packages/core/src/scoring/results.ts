@@ -83,7 +83,12 @@ export interface Flags {
 }
 
 export interface Scores {
+  /** The score results are ordered by: similarity x reach x hierarchy x essential coverage^c. */
   fit: number;
+  /** How alike the work is, over the facets (kinds of descriptor) either side has, 0..1. */
+  similarity: number;
+  /** How reachable the move is: 1 when it asks for no more entry training than the person has. */
+  reach: number;
   coverage: number;
   gap: number;
   utilization: number;

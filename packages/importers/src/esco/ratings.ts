@@ -16,8 +16,12 @@ import type { EscoRelationType } from './vocabulary.ts';
 export const ESCO_LEVEL = 1;
 export const ESCO_IMPORTANCE: Readonly<Record<EscoRelationType, number>> = { essential: 1, optional: 0.5 };
 export const RELATED_WEIGHT: Readonly<Record<EscoRelationType, number>> = { essential: 0.6, optional: 0.4 };
-/** A narrower skill and its broader skill (ESCO skill -> skill broader links). */
-export const BROADER_WEIGHT = 0.5;
+/**
+ * A narrower skill and its broader skill (ESCO skill -> skill broader links): holding the narrower
+ * skill shows 0.7 of the broader one (and the broader 0.6 x 0.7 = 0.42 of the narrower; see
+ * DEFAULT_SIMILARITY in the core).
+ */
+export const BROADER_WEIGHT = 0.7;
 
 export function escoRequirement(occupation: string, competency: string, relation: EscoRelationType): Requirement {
   return {

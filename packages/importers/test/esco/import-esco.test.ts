@@ -143,8 +143,8 @@ describe('importEsco (official CSV layout, tiny folder)', () => {
 
   it('turns skill -> skill broader links and skill-skill relations into weighted relations', () => {
     expect(data.relations).toEqual([
-      { from: skill(4), to: skill(3), type: 'broader', weight: 0.5 },
-      { from: skill(7), to: skill(1), type: 'broader', weight: 0.5 },
+      { from: skill(4), to: skill(3), type: 'broader', weight: 0.7 },
+      { from: skill(7), to: skill(1), type: 'broader', weight: 0.7 },
       { from: skill(1), to: skill(2), type: 'related', weight: 0.6, sourceType: 'essential' },
       { from: skill(7), to: skill(2), type: 'related', weight: 0.4, sourceType: 'optional' },
     ]);
