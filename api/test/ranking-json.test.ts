@@ -60,7 +60,9 @@ describe('encodeRanking', () => {
     const ref = { id: 'c"1', label: 'quote " backslash \\ newline \n tab \t nul \u0000 é 日本 🎓 lone \ud800 end' };
     const shared = Object.freeze({ id: 'c2', label: 'shared', labelFr: 'partagée' });
     const explanation: Explanation = {
+      why: 'Match 50%: the work is 60% alike (skills "70%")',
       summary: 'résumé — "quoted" \u2028 line separator',
+      facets: [{ facet: 'skill', kind: 'skill', label: 'skills', level: 'competency', trait: false, coverage: 0.5, utilization: 1, similarity: 0.5, share: 1 }],
       matched: [{ competency: ref, importance: 1, required: 0.5, level: Number.NaN, evidence: 'self-assessed' }],
       partial: [{ competency: shared, importance: 0.25, required: 1, level: -0, from: ref, fromLevel: 1e21, similarity: 5e-7 }],
       gaps: [{ competency: shared, importance: Number.POSITIVE_INFINITY, required: 1, level: 0, deficit: 0.1 + 0.2, essential: true, hard: false }],

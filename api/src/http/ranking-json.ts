@@ -17,7 +17,9 @@ const MATCHED_KEYS = keyBytes({ competency: 0, importance: 0, required: 0, level
 const PARTIAL_KEYS = keyBytes({ competency: 0, importance: 0, required: 0, level: 0, from: 0, fromLevel: 0, similarity: 0 } satisfies Record<keyof PartialCredit, 0>);
 const GAP_KEYS = keyBytes({ competency: 0, importance: 0, required: 0, level: 0, deficit: 0, essential: 0, hard: 0 } satisfies Record<keyof Gap, 0>);
 const EXPLANATION_KEYS = keyBytes({
+  why: 0,
   summary: 0,
+  facets: 0,
   matched: 0,
   partial: 0,
   gaps: 0,
@@ -197,8 +199,12 @@ function writeReportField(w: JsonWriter, key: string, value: unknown): void {
 function writeExplanation(w: JsonWriter, e: Explanation): void {
   const k = EXPLANATION_KEYS;
   w.byte(OPEN_BRACE);
+  w.raw(k.why);
+  w.value(e.why);
   w.raw(k.summary);
   w.value(e.summary);
+  w.raw(k.facets);
+  w.value(e.facets);
   w.raw(k.matched);
   writeList(w, e.matched, writeMatched);
   w.raw(k.partial);

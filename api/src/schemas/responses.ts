@@ -136,8 +136,22 @@ const Gap = z.strictObject({
   hard: z.boolean(),
 });
 
+const FacetScore = z.strictObject({
+  facet: z.string().meta({ description: 'A kind of descriptor scored on its own: "skill", "knowledge", "work-activity", "interest"..., "listed" for unrated lists (ESCO), with "-groups" for the same rolled up to competency groups.' }),
+  kind: z.string(),
+  label: z.string(),
+  level: z.enum(['competency', 'group']),
+  trait: z.boolean().meta({ description: 'Describes the job (attributes, interests, work context): counts for similarity, never a gap.' }),
+  coverage: num,
+  utilization: num,
+  similarity: num,
+  share: num.meta({ description: 'Share of the overall similarity this facet carries.' }),
+});
+
 const Explanation = z.strictObject({
+  why: z.string().meta({ description: 'Why the result ranks where it does: the match it is ordered by, how alike the work is, how far the move is.' }),
   summary: z.string(),
+  facets: z.array(FacetScore),
   matched: z.array(z.strictObject({ competency: CompetencyRef, importance: num, required: num, level: num, evidence: Evidence })),
   partial: z.array(
     z.strictObject({ competency: CompetencyRef, importance: num, required: num, level: num, from: CompetencyRef, fromLevel: num, similarity: num }),
@@ -157,6 +171,11 @@ const Flags = z.strictObject({
   teer: z.int().optional(),
   teerChange: z.int().optional(),
   trainingMonths: num.optional(),
+  addedTrainingMonths: num.optional().meta({ description: "Entry training beyond the person's own occupation's, in months." }),
+  preparation: z
+    .strictObject({ scale: z.enum(['job-zone', 'teer', 'isco-skill-level']), step: z.int(), change: z.int().optional() })
+    .optional()
+    .meta({ description: "The target's preparation on the framework's scale, and the change from the person's occupation." }),
   languageNeed: num.optional(),
   languageGap: z.boolean().optional(),
 });

@@ -4,6 +4,7 @@ import type { Jurisdiction } from '../schema/common.ts';
 import type { Preferences } from '../schema/profile.ts';
 import { JURISDICTION_BITS, type CompiledIndex } from './compiled-index.ts';
 import { CLASSIFICATION } from './options.ts';
+import { PREPARATION_SCALES } from './preparation.ts';
 import type { Category, Flags, PathType, Scores } from './results.ts';
 
 export function categorize(index: CompiledIndex, sources: readonly number[], o: number, scores: Scores, specificCoverage: number): Category {
@@ -90,7 +91,25 @@ export function flagsFor(
   const change = teerChange(index, sources, o);
   if (change !== undefined) flags.teerChange = change;
   const months = index.trainingMonths[o]!;
-  if (!Number.isNaN(months)) flags.trainingMonths = months;
+  if (!Number.isNaN(months)) {
+    flags.trainingMonths = months;
+    // Relative to the person: the least added training over their occupations that know theirs.
+    let added = Number.POSITIVE_INFINITY;
+    for (const s of sources) if (!Number.isNaN(index.trainingMonths[s]!)) added = Math.min(added, Math.max(0, months - index.trainingMonths[s]!));
+    if (added !== Number.POSITIVE_INFINITY) flags.addedTrainingMonths = added;
+  }
+  const scale = index.preparationScale[o]!;
+  if (scale !== 255) {
+    const preparation: NonNullable<Flags['preparation']> = { scale: PREPARATION_SCALES[scale]!, step: index.preparationStep[o]! };
+    let change: number | undefined;
+    for (const s of sources) {
+      if (index.preparationScale[s] !== scale) continue;
+      const d = index.preparationStep[o]! - index.preparationStep[s]!;
+      if (change === undefined || d < change) change = d;
+    }
+    if (change !== undefined) preparation.change = change;
+    flags.preparation = preparation;
+  }
   if (languageRequirement !== undefined) {
     // A rough reading of a level as a Canadian Language Benchmark: 0.5 -> CLB 6, 0.75 -> 8, 0.95 ->
     // 10, in line with what regulators ask (nursing CLB 7-8, medicine about 9); a flag, not a rule.

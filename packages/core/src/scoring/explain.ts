@@ -3,7 +3,9 @@
 import { CLASSIFICATION } from './options.ts';
 import type { CompiledIndex } from './compiled-index.ts';
 import { EVIDENCE_CODES } from './profile-vector.ts';
-import { competencyRefs, gapEntry, type Explanation, type Gap, type MatchedCompetency, type PartialCredit } from './results.ts';
+import { competencyRefs, gapEntry, type Explanation, type FacetScore, type Gap, type MatchedCompetency, type PartialCredit } from './results.ts';
+
+const NO_FIT = Object.freeze({ why: '', facets: [] as FacetScore[] });
 import type { Workspace } from './workspace.ts';
 
 export interface TargetDetail {
@@ -55,7 +57,7 @@ export interface ListLimits {
  * are built only for what is returned: on ESCO, comparator sorts and per-entry objects cost more
  * than the rank pass itself.
  */
-export function explainTarget(index: CompiledIndex, ws: Workspace, o: number, limits: ListLimits): TargetDetail {
+export function explainTarget(index: CompiledIndex, ws: Workspace, o: number, limits: ListLimits, fit: { why: string; facets: FacetScore[] } = NO_FIT): TargetDetail {
   const { reqStart, reqCompetency, reqLevel, reqImportance, reqEssential, isLanguage, isTransversal, competencyIdRank } = index;
   const { own: ownLevels, effective: effectiveLevels, creditFrom, evidence } = ws;
   const refs = competencyRefs(index);
@@ -138,7 +140,9 @@ export function explainTarget(index: CompiledIndex, ws: Workspace, o: number, li
     if (i < limits.maxGaps) gaps.push(gapEntry(refs[c]!, reqImportance[k]!, reqLevel[k]!, effectiveLevels[c]!, essential, CLASSIFICATION.hardGapShare));
   }
   const explanation: Explanation = {
+    why: fit.why,
     summary: summarize(matchedCount, partialCount, gapCount, essentialCount, essentialGaps),
+    facets: fit.facets,
     matched,
     partial,
     gaps,

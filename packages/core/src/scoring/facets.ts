@@ -31,6 +31,10 @@ export interface Facet {
   of?: number;
   /** Traits (attributes, interests, work context) describe the job; they are never gaps. */
   trait: boolean;
+  /** The kinds of competency it holds (several for a listed facet). */
+  kinds: CompetencyKind[];
+  /** In words, for explanations: "skills", "detailed work activities", "skill areas"... */
+  label: string;
 }
 
 export interface FacetTable {
@@ -103,9 +107,10 @@ export function buildFacets(input: CompileInput): FacetTable {
     if (f === undefined) {
       f = facets.length;
       if (f >= NO_FACET - 1) throw new Error('too many facets');
-      facets.push({ key: kind, kind, level: 'competency', trait });
+      facets.push({ key: kind, kind, level: 'competency', trait, kinds: [], label: '' });
       facetByKey.set(kind, f);
     }
+    if (!facets[f]!.kinds.includes(competency.kind)) facets[f]!.kinds.push(competency.kind);
     competencyFacet[c] = f;
   });
   // Facets in a fixed order (by key), so that results list them alike across versions.
@@ -116,6 +121,7 @@ export function buildFacets(input: CompileInput): FacetTable {
   for (let c = 0; c < nComp; c++) if (competencyFacet[c] !== NO_FACET) competencyFacet[c] = renumber[competencyFacet[c]!]!;
   facets.length = 0;
   facets.push(...sorted);
+  for (const facet of facets) facet.label = facetLabel(facet);
 
   // Density per competency facet: requirements / (rated occupations x competencies).
   const competencyFacets = facets.length;
@@ -144,7 +150,8 @@ export function buildFacets(input: CompileInput): FacetTable {
       if (competencyFacet[c] !== f || competency.group === undefined) return;
       if (groupFacet < 0) {
         groupFacet = facets.length;
-        facets.push({ key: `${facets[f]!.key}-groups`, kind: facets[f]!.kind, level: 'group', of: f, trait: false });
+        const base = facets[f]!;
+        facets.push({ key: `${base.key}-groups`, kind: base.kind, level: 'group', of: f, trait: false, kinds: base.kinds, label: `${base.label} by area` });
       }
       const key = `${groupFacet}\t${competency.group}`;
       let term = termKey.get(key);
@@ -270,3 +277,20 @@ function blockWeights(
 }
 /** Near-identical posting sets count almost fully towards redundancy, partly overlapping ones little. */
 const POWER = 4;
+
+const KIND_LABELS: Record<CompetencyKind, string> = {
+  skill: 'skills',
+  knowledge: 'knowledge',
+  ability: 'abilities',
+  'work-activity': 'work activities',
+  language: 'languages',
+  attribute: 'work styles',
+  interest: 'interests',
+  'work-context': 'work context',
+};
+
+function facetLabel(facet: Facet): string {
+  if (facet.kind !== 'listed') return KIND_LABELS[facet.kind];
+  if (facet.kinds.length === 1 && facet.kinds[0] === 'work-activity') return 'detailed work activities';
+  return 'skills and knowledge';
+}

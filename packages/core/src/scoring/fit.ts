@@ -7,6 +7,7 @@
 // fit = similarity x reach x hierarchy x essentialCoverage^c, every factor in [0, 1].
 import type { CompiledIndex } from './compiled-index.ts';
 import type { Facet } from './facets.ts';
+import type { FacetScore } from './results.ts';
 import type { FitWeights } from './options.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -15,14 +16,6 @@ export function facetWeights(facets: readonly Facet[], w: FitWeights): Float64Ar
   const out = new Float64Array(facets.length);
   facets.forEach((facet, f) => (out[f] = w.facets[facet.kind] * (facet.level === 'group' ? w.groups : 1)));
   return out;
-}
-
-export interface FacetScore {
-  coverage: number;
-  utilization: number;
-  similarity: number;
-  /** The facet's share of the similarity (its weight over the sum of weights), 0 when it does not count. */
-  share: number;
 }
 
 /**
@@ -55,7 +48,7 @@ export function similarityOf(index: CompiledIndex, ws: Workspace, o: number, w: 
   return den > 0 ? num / den : 0;
 }
 
-/** The same, facet by facet, for explained results. O(facets). */
+/** The same, facet by facet, for explained results (rounded). O(facets). */
 export function facetScoresOf(index: CompiledIndex, ws: Workspace, o: number, w: FitWeights, weights: Float64Array): FacetScore[] {
   const nOcc = index.occupationCount;
   const { facetTotal, facetCount } = index;
@@ -65,19 +58,38 @@ export function facetScoresOf(index: CompiledIndex, ws: Workspace, o: number, w:
   for (let f = 0, at = o; f < weights.length; f++, at += nOcc) {
     const nTarget = facetCount[at]!;
     const nPerson = personFacetCount[f]!;
-    const counts = nTarget > 0 || nPerson > 0;
+    if (nTarget === 0 && nPerson === 0) continue;
     const n = (nTarget + nPerson) / 2;
-    const weight = counts ? weights[f]! * (n / (n + w.evidence)) : 0;
+    const weight = weights[f]! * (n / (n + w.evidence));
+    if (weight === 0) continue;
     const total = facetTotal[at]!;
     const personTotal = personFacetTotal[f]!;
     const coverage = total > 0 ? Math.min(1, facetMet[at]! / total) : 1;
     const utilization = personTotal > 0 ? Math.min(1, facetUsed[at]! / personTotal) : 1;
-    scores.push({ coverage, utilization, similarity: Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization), share: weight });
+    const facet = index.facets[f]!;
+    scores.push({
+      facet: facet.key,
+      kind: facet.kind,
+      label: facet.label,
+      level: facet.level,
+      trait: facet.trait,
+      coverage,
+      utilization,
+      similarity: Math.pow(coverage, w.coverage) * Math.pow(utilization, w.utilization),
+      share: weight,
+    });
     den += weight;
   }
-  for (const s of scores) s.share = den > 0 ? s.share / den : 0;
+  for (const s of scores) {
+    s.share = round(den > 0 ? s.share / den : 0);
+    s.coverage = round(s.coverage);
+    s.utilization = round(s.utilization);
+    s.similarity = round(s.similarity);
+  }
   return scores;
 }
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export interface Reach {
   /** exp(-penalty): 1 when the move asks for no more preparation than the person has. */

@@ -3,12 +3,14 @@
 import type { Preferences, Profile } from '../schema/profile.ts';
 import { categorize, filterReason, flagsFor, pathType } from './classify.ts';
 import type { CompiledIndex } from './compiled-index.ts';
-import { explainTarget, targetTraits } from './explain.ts';
+import { explainTarget, targetTraits, type TargetDetail } from './explain.ts';
 import { RankOptions, type FitWeights, type RankOptionsInput } from './options.ts';
 import { resolveProfile, type ProfileVector } from './profile-vector.ts';
 import { occupationRef, occupationRefs, type Ranking, type RankResult, type Scores, type SourceReport } from './results.ts';
 import { accumulate, loadProfile, workspaceFor, type Workspace } from './workspace.ts';
-import { facetWeights, reachFactor, similarityOf } from './fit.ts';
+import { facetScoresOf, facetWeights, reachFactor, reachOf, similarityOf } from './fit.ts';
+import { PREPARATION_SCALES } from './preparation.ts';
+import { whyText } from './why.ts';
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
@@ -93,9 +95,24 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   const refs = occupationRefs(index);
   for (let r = 0; r < top.count; r++) {
     const o = topIndex[r]!;
-    const scores = scoresOf(index, ws, vector, o, options.weights);
+    const scores = scoresOf(index, ws, vector, o, options.weights, weights);
     // An explained result reads its traits off the explanation pass: one walk over the row, not two.
-    const detail = r < explainCount ? explainTarget(index, ws, o, options) : undefined;
+    let detail: TargetDetail | undefined;
+    if (r < explainCount) {
+      const facets = facetScoresOf(index, ws, o, options.weights, weights);
+      const reach = reachOf(index, sources, o, options.weights);
+      const scale = index.preparationScale[o]!;
+      const from = closest(index, sources, o);
+      const why = whyText({
+        fit: scores.fit,
+        similarity: scores.similarity,
+        facets,
+        reach,
+        ...(from !== undefined ? { from: occupations[from]!.title.en } : {}),
+        ...(scale !== 255 ? { scaleName: PREPARATION_SCALES[scale]! } : {}),
+      });
+      detail = explainTarget(index, ws, o, options, { why, facets });
+    }
     const traits = detail ?? targetTraits(index, ws, o);
     const category = categorize(index, sources, o, scores, traits.specificCoverage);
     const result: RankResult = {
@@ -280,4 +297,13 @@ function sourceReports(index: CompiledIndex, ws: Workspace, vector: ProfileVecto
       flags: flagsFor(index, [s], s, vector.profile.province, vector.profile.languageLevel, detail.languageLevel),
     };
   });
+}
+
+/** The source occupation a move is measured from: the one whose training is closest to o's. */
+function closest(index: CompiledIndex, sources: readonly number[], o: number): number | undefined {
+  if (sources.length <= 1) return sources[0];
+  const target = index.trainingMonths[o]!;
+  let best = sources[0]!;
+  for (const s of sources) if (Math.abs(index.trainingMonths[s]! - target) < Math.abs(index.trainingMonths[best]! - target)) best = s;
+  return best;
 }

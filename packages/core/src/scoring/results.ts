@@ -52,8 +52,29 @@ export interface Gap {
   hard: boolean;
 }
 
+/** One facet of how alike the work is (a kind of descriptor scored on its own; facets.ts). */
+export interface FacetScore {
+  /** Facet key: a kind ("skill", "knowledge", "work-activity", "interest"...), "listed" for unrated lists, with "-groups" for their rolled-up groups. */
+  facet: string;
+  kind: string;
+  /** In words: "skills", "detailed work activities", "skills and knowledge by area"... */
+  label: string;
+  level: 'competency' | 'group';
+  /** The facet describes the job (attributes, interests, work context), not a competency. */
+  trait: boolean;
+  coverage: number;
+  utilization: number;
+  similarity: number;
+  /** Share of the overall similarity this facet carries (its weight over all weights), 0..1. */
+  share: number;
+}
+
 export interface Explanation {
+  /** Why this result ranks where it does, in words: how alike the work is and how far the move is. */
+  why: string;
   summary: string;
+  /** How alike the work is, facet by facet. */
+  facets: FacetScore[];
   matched: MatchedCompetency[];
   partial: PartialCredit[];
   /** Sorted by importance x deficit, largest first. */
@@ -76,6 +97,10 @@ export interface Flags {
   /** Target TEER minus the source occupation's TEER (positive: less formal training). */
   teerChange?: number;
   trainingMonths?: number;
+  /** Entry training the target asks for beyond the person's own occupation, in months, when both are known. */
+  addedTrainingMonths?: number;
+  /** Preparation the target asks for on the framework's scale (O*NET job zone, NOC TEER, ISCO skill level), and the change from the person's occupation. */
+  preparation?: { scale: 'job-zone' | 'teer' | 'isco-skill-level'; step: number; change?: number };
   /** Canadian Language Benchmark the target's language requirements suggest. */
   languageNeed?: number;
   /** The profile's language level is below that need. */
