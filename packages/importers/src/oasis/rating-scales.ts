@@ -1,11 +1,11 @@
-// The OaSIS descriptor families imported as competencies, the scale each is rated on, and how a
+// The OaSIS descriptor families read from rating files, the scale each is rated on, and how a
 // rating becomes a requirement's importance and level.
 //
-// Imported: skills, abilities, knowledge, work activities and personal attributes: what a person
-// brings to a job and can carry to the next one. Not imported: work context (conditions of the job
-// such as noise, sitting or time pressure: a person does not hold them, so they cannot be covered
-// or missing) and interests (Holland codes describe what a person may enjoy; they go into the
-// occupation's notes instead).
+// Skills, abilities, knowledge and work activities are what a person brings to a job and can carry
+// to the next one. Personal attributes and work context (conditions of the job such as noise,
+// sitting or time pressure) are traits (kinds `attribute`, `work-context`): scoring uses them to
+// judge how alike two jobs are, never as something to cover or a gap to close. Interests are not a
+// rating file; see holland-interests.ts.
 import type { CompetencyKind, SourceRating } from '@bridgework/core';
 import type { OasisFileKey } from './oasis-files.ts';
 
@@ -19,13 +19,16 @@ export interface RatingScale {
 }
 
 export interface RatingFamily {
-  file: Extract<OasisFileKey, 'skills' | 'abilities' | 'knowledges' | 'workactivities' | 'personal-attributes'>;
+  file: Extract<OasisFileKey, 'skills' | 'abilities' | 'knowledges' | 'workactivities' | 'personal-attributes' | 'workcontext'>;
   /** The guide's Category name and code. */
   category: string;
   categoryCode: string;
   kind: CompetencyKind;
-  /** The scale of every column of the file. */
-  scale: RatingScale;
+  /**
+   * One scale for every column of the file, or 'per descriptor' when the guide gives each
+   * descriptor its own (work context: frequency, duration, importance, degree..., 1-5 or 1-3).
+   */
+  scale: RatingScale | 'per descriptor';
 }
 
 export const RATING_FAMILIES: readonly RatingFamily[] = [
@@ -34,6 +37,7 @@ export const RATING_FAMILIES: readonly RatingFamily[] = [
   { file: 'knowledges', category: 'Knowledge', categoryCode: 'G', kind: 'knowledge', scale: { max: 3, measures: 'knowledge level', raw: 'level' } },
   { file: 'workactivities', category: 'Work Activities', categoryCode: 'K', kind: 'work-activity', scale: { max: 5, measures: 'complexity', raw: 'level' } },
   { file: 'personal-attributes', category: 'Personal Attributes', categoryCode: 'B', kind: 'attribute', scale: { max: 5, measures: 'importance', raw: 'importance' } },
+  { file: 'workcontext', category: 'Work Context', categoryCode: 'J', kind: 'work-context', scale: 'per descriptor' },
 ];
 
 export interface RatedRequirement {

@@ -10,6 +10,7 @@ import { descriptorCompetency, slug } from './descriptor-competency.ts';
 import type { DescriptorGuide } from './descriptor-guide.ts';
 import { profileCodeAt } from './profile-code.ts';
 import { ratedRequirement, type RatingFamily, type RatingScale } from './rating-scales.ts';
+import { UNSTATED_SCALE, workContextColumn } from './work-context.ts';
 
 export interface FamilyRatings {
   competencies: Competency[];
@@ -55,7 +56,8 @@ export async function readRatingFile(
     const known = ratedColumn(shown, family, guide);
     const { competency, scale } = known ?? unknownColumn(shown, family);
     if (known === undefined) {
-      warnings.push(`${name}: column "${shown}" is not a ${family.category} descriptor of the guide; imported as "${competency.id}" without a group below ${family.categoryCode}`);
+      const assumed = family.scale === 'per descriptor' ? `, on a scale of 1-${scale.max} (assumed)` : '';
+      warnings.push(`${name}: column "${shown}" is not a ${family.category} descriptor of the guide; imported as "${competency.id}" without a group below ${family.categoryCode}${assumed}`);
     }
     const other = byId.get(competency.id);
     if (other !== undefined) throw sourceError({ file, line: 1 }, `columns "${other}" and "${shown}" both name descriptor ${competency.id}`);
@@ -95,6 +97,7 @@ export async function readRatingFile(
 
 /** The competency and scale of a column the guide knows; undefined for one it does not. */
 function ratedColumn(column: string, family: RatingFamily, guide: DescriptorGuide): { competency: Competency; scale: RatingScale } | undefined {
+  if (family.scale === 'per descriptor') return workContextColumn(column, family, guide);
   const entry = guide.descriptor(family.category, column);
   return entry && { competency: descriptorCompetency(entry, family.kind, { column }), scale: family.scale };
 }
@@ -103,6 +106,6 @@ function ratedColumn(column: string, family: RatingFamily, guide: DescriptorGuid
 function unknownColumn(column: string, family: RatingFamily): { competency: Competency; scale: RatingScale } {
   return {
     competency: { id: `${family.categoryCode}-${slug(column)}`, label: { en: column }, kind: family.kind, group: family.categoryCode },
-    scale: family.scale,
+    scale: family.scale === 'per descriptor' ? UNSTATED_SCALE : family.scale,
   };
 }

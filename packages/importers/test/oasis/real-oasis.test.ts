@@ -49,7 +49,7 @@ describe.skipIf(!dir)('importOasis on the published OaSIS 2023 v1.0 files', () =
   });
 
   it('reads every row of every file it uses', async () => {
-    const files = (await readdir(dir!)).filter((f) => f.endsWith('.csv') && !/^(workcontext|exclusions|workplaces-employers)_/.test(f));
+    const files = (await readdir(dir!)).filter((f) => f.endsWith('.csv') && !/^(exclusions|workplaces-employers)_/.test(f));
     const expected: Record<string, number> = {};
     for (const file of files) expected[file] = (await raw(file)).rows.length;
     expect(result.rowsRead).toEqual(expected);
@@ -126,16 +126,21 @@ describe.skipIf(!dir)('importOasis on the published OaSIS 2023 v1.0 files', () =
     expect(() => parseFramework(result.data)).not.toThrow();
   });
 
-  it('warns only about interests rows of unknown profiles and the untitled field path', async () => {
+  it('warns only about interests rows of unknown profiles, lower-case Holland codes and the untitled field path', async () => {
     const labels = new Set((await raw('labels_oasis_2023_v1.0.csv')).rows.map((r) => r[0]));
     const interests = (await raw('interests_oasis_2023_v1.0.csv')).rows;
     const unknown = interests.map((r, i) => [r[0]!, i + 2] as const).filter(([code]) => !labels.has(code));
     expect(unknown.length).toBeGreaterThan(0);
     const [code, line] = unknown[0]!;
-    expect(result.warnings).toHaveLength(2);
+    const lowerCase = interests.flatMap((r, i) => r.slice(2).filter((cell) => /^[a-z]$/.test(cell.trim())).map((cell) => [cell.trim(), i + 2] as const));
+    expect(lowerCase).toHaveLength(228);
+    expect(result.warnings).toHaveLength(3);
     expect(result.warnings[0]).toBe(
       `interests_oasis_2023_v1.0.csv: skipped ${unknown.length} row${unknown.length === 1 ? '' : 's'}: profile not in the labels file (first at line ${line}: ${code})`,
     );
-    expect(result.warnings[1]).toMatch(/^OaSIS files do not title the NOC groups of the field path: \d+ groups/);
+    expect(result.warnings[1]).toBe(
+      `interests_oasis_2023_v1.0.csv: 228 Holland codes in lower case (first at line ${lowerCase[0]![1]}: ${lowerCase[0]![0]}), which the guide does not explain; read as upper case`,
+    );
+    expect(result.warnings[2]).toMatch(/^OaSIS files do not title the NOC groups of the field path: \d+ groups/);
   });
 });
