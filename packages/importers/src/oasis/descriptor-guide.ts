@@ -40,6 +40,7 @@ const GUIDE_NAME_FOR_COLUMN: Readonly<Record<string, string>> = {
   'estimate quantifiable charact. of prod., events or info.': 'estimating the quantifiable characteristics',
   'evaluating information to determine compliance with standards': 'evaluating information to determine compliance',
   'using new relevant knowledge': 'applying new knowledge',
+  'work schedule': 'type of work schedules',
 };
 
 export class DescriptorGuide {

@@ -1,8 +1,8 @@
 // OaSIS (ESDC's Occupational and Skills Information System) -> the core model. Occupations are the
 // OaSIS profiles (`31301.00`); competencies are the descriptors of the skills, abilities,
-// knowledge, work activities and personal attributes files, grouped as the guide arranges them;
-// requirements are the non-zero ratings (see rating-scales.ts for what is and is not imported and
-// the formula).
+// knowledge, work activities, personal attributes and work context files and the six Holland
+// interests, grouped as the guide arranges them; requirements are the non-zero ratings and the
+// Holland codes of each profile (see rating-scales.ts and holland-interests.ts for the formulas).
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import {
@@ -18,6 +18,7 @@ import type { ImportOptions, ImportResult } from '../import-result.ts';
 import { OPEN_GOVERNMENT_LICENCE_CANADA, releaseVersion } from '../noc/open-government-licence.ts';
 import { readNocStructure } from '../noc/structure-csv.ts';
 import { readDescriptorGuide, type DescriptorGuide } from './descriptor-guide.ts';
+import { interestCompetencies, interestRequirements } from './holland-interests.ts';
 import { locateOasisFiles, OASIS_FILES, type OasisFileKey } from './oasis-files.ts';
 import { profileOccupation } from './profile-occupation.ts';
 import { readInterests, readLabels, readProfileTexts, type ProfileText, type TextList } from './profile-texts.ts';
@@ -72,7 +73,7 @@ export async function importOasis(dir: string, options: ImportOptions = {}): Pro
     warnings.push(...read.warnings);
   }
   const interestsPath = folder.files.interests;
-  if (interestsPath === undefined) warnings.push(`${missingName('interests')} is not in ${dir}: no interests in the notes`);
+  if (interestsPath === undefined) warnings.push(`${missingName('interests')} is not in ${dir}: no interests in the notes or requirements`);
   else {
     const read = await readInterests(interestsPath, profiles, await progress(interestsPath));
     rowsRead[basename(interestsPath)] = read.rowsRead;
@@ -99,6 +100,12 @@ export async function importOasis(dir: string, options: ImportOptions = {}): Pro
   if (families.length === 0) {
     const expected = RATING_FAMILIES.map((f) => missingName(f.file)).join(', ');
     throw new BridgeworkError('import.missing_file', `${dir}: no OaSIS rating file; expected at least one of ${expected}`, [{ where: dir, message: 'no rating files' }]);
+  }
+  if (interestsPath !== undefined) {
+    const interests = interestCompetencies(guide, basename(guidePath));
+    warnings.push(...interests.warnings);
+    competencies.push(...interests.byLetter.values());
+    requirements.push(...interestRequirements(profiles.values(), interests.byLetter));
   }
 
   const nocTitles = await readNocTitles(dir, rowsRead);
@@ -127,7 +134,7 @@ export async function importOasis(dir: string, options: ImportOptions = {}): Pro
       name: `OaSIS ${year} (Occupational and Skills Information System)`,
       version: options.version ?? version,
       description:
-        'ESDC\'s OaSIS profiles (NOC 2021 unit groups and their sub-profiles) rated on skills, abilities, knowledge, work activities and personal attributes. Ratings r of 1..max become level and importance r/max; 0 (not rated) makes no requirement.',
+        'ESDC\'s OaSIS profiles (NOC 2021 unit groups and their sub-profiles) rated on skills, abilities, knowledge, work activities, personal attributes and work context, with their Holland interests. Ratings r of 1..max become level and importance r/max; 0 (not rated) makes no requirement; the 1st, 2nd and 3rd Holland code weigh 1, 2/3 and 1/3. Personal attributes, work context and interests are traits (what the job is like, not what a person learns).',
       source: {
         kind: 'oasis',
         publisher: 'Employment and Social Development Canada (ESDC)',

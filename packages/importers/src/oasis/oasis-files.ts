@@ -12,6 +12,7 @@ export const OASIS_FILES = {
   knowledges: { prefix: 'knowledges', required: false },
   workactivities: { prefix: 'workactivities', required: false },
   'personal-attributes': { prefix: 'personal-attributes', required: false },
+  workcontext: { prefix: 'workcontext', required: false },
   'lead-statement': { prefix: 'lead-statement', required: false },
   'example-titles': { prefix: 'example-titles', required: false },
   'main-duties': { prefix: 'main-duties', required: false },

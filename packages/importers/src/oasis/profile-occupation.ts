@@ -1,18 +1,11 @@
 // An OaSIS profile as an occupation: its code (and the NOC unit group and TEER inside it), its
 // label, example titles as alternate titles for search, the lead statement as description, and
-// main duties, employment requirements, additional information and interests as notes.
+// main duties, employment requirements, additional information and interests as notes. No `entry`:
+// OaSIS states employment requirements as text only, so no education or training months are made up.
 import type { Occupation } from '@bridgework/core';
 import { nocFieldPath, teerOf } from '../noc/noc-classes.ts';
+import { HOLLAND_NAMES } from './holland-interests.ts';
 import type { ProfileText } from './profile-texts.ts';
-
-const HOLLAND_NAMES: Readonly<Record<string, string>> = {
-  R: 'Realistic',
-  I: 'Investigative',
-  A: 'Artistic',
-  S: 'Social',
-  E: 'Enterprising',
-  C: 'Conventional',
-};
 
 export interface ProfileOccupation {
   occupation: Occupation;

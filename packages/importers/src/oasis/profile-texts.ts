@@ -104,9 +104,10 @@ export async function readProfileTexts(
 const HOLLAND = new Set(['R', 'I', 'A', 'S', 'E', 'C']);
 
 /**
- * Interests (`OaSIS Code`, `Holland Codes - 1`, `- 2`, `- 3`): letters R I A S E C. Positions 2-3
- * are sometimes lower case, which the guide does not explain; case is ignored. Empty positions
- * (profiles with one or two codes) are fine; any other letter is an error.
+ * Interests (`OaSIS Code`, `Holland Codes - 1`, `- 2`, `- 3`): letters R I A S E C, strongest
+ * first. Positions 2-3 are sometimes lower case, which the guide does not explain: read as upper
+ * case, counted in one warning. Empty positions (profiles with one or two codes) are fine; any
+ * other letter, or a letter given twice for one profile, is an error.
  */
 export async function readInterests(
   path: string,
@@ -118,16 +119,22 @@ export async function readInterests(
   const codeColumn = table.column('OaSIS Code', 'OaSIS profile code', 'OaSIS Code - Final');
   const letterColumns = [1, 2, 3].map((n) => table.column(`Holland Codes - ${n}`));
   const skipped = new SkippedRows(basename(path));
+  const lowerCase = { count: 0, line: 0, letter: '' };
   let rowsRead = 0;
   for await (const row of table.rows()) {
     rowsRead++;
     const code = profileCodeAt(file, row, codeColumn);
     const letters: string[] = [];
     for (const column of letterColumns) {
-      const letter = row.get(column).trim().toUpperCase();
+      const given = row.get(column).trim();
+      const letter = given.toUpperCase();
       if (letter === '') continue;
-      if (!HOLLAND.has(letter)) {
-        throw sourceError({ file, line: row.line, column: row.columnOf(column) }, `expected a Holland code (R, I, A, S, E or C), found ${JSON.stringify(row.get(column).trim())}`);
+      const at = { file, line: row.line, column: row.columnOf(column) };
+      if (!HOLLAND.has(letter)) throw sourceError(at, `expected a Holland code (R, I, A, S, E or C), found ${JSON.stringify(given)}`);
+      if (letters.includes(letter)) throw sourceError(at, `Holland code ${letter} is already in position ${letters.indexOf(letter) + 1} of this profile`);
+      if (given !== letter) {
+        if (lowerCase.count === 0) Object.assign(lowerCase, { line: row.line, letter: given });
+        lowerCase.count++;
       }
       letters.push(letter);
     }
@@ -135,5 +142,11 @@ export async function readInterests(
     if (!profile) skipped.add('profile not in the labels file', row.line, code);
     else profile.interests = letters;
   }
-  return { rowsRead, warnings: skipped.warnings() };
+  const warnings = skipped.warnings();
+  if (lowerCase.count > 0) {
+    warnings.push(
+      `${basename(path)}: ${lowerCase.count} Holland code${lowerCase.count === 1 ? '' : 's'} in lower case (first at line ${lowerCase.line}: ${lowerCase.letter}), which the guide does not explain; read as upper case`,
+    );
+  }
+  return { rowsRead, warnings };
 }

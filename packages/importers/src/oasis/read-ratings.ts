@@ -5,10 +5,12 @@
 import { basename } from 'node:path';
 import type { Competency, Requirement } from '@bridgework/core';
 import { sourceError } from '../source-error.ts';
-import { normalizeHeader, openTable } from '../text/table-reader.ts';
+import { openTable } from '../text/table-reader.ts';
+import { descriptorCompetency, slug } from './descriptor-competency.ts';
 import type { DescriptorGuide } from './descriptor-guide.ts';
 import { profileCodeAt } from './profile-code.ts';
-import { ratedRequirement, type RatingFamily } from './rating-scales.ts';
+import { ratedRequirement, type RatingFamily, type RatingScale } from './rating-scales.ts';
+import { UNSTATED_SCALE, workContextColumn } from './work-context.ts';
 
 export interface FamilyRatings {
   competencies: Competency[];
@@ -20,6 +22,7 @@ export interface FamilyRatings {
 interface DescriptorColumn {
   index: number;
   competency: Competency;
+  scale: RatingScale;
 }
 
 /**
@@ -50,14 +53,16 @@ export async function readRatingFile(
     if (index === codeColumn || index === labelColumn) return;
     const shown = header.replace(/\s+/g, ' ').trim();
     if (shown === '') throw sourceError({ file, line: 1 }, `column ${index + 1} of the header has no descriptor name`);
-    const competency = descriptorCompetency(shown, family, guide);
-    if (competency.externalId === undefined) {
-      warnings.push(`${name}: column "${shown}" is not a ${family.category} descriptor of the guide; imported as "${competency.id}" without a group below ${family.categoryCode}`);
+    const known = ratedColumn(shown, family, guide);
+    const { competency, scale } = known ?? unknownColumn(shown, family);
+    if (known === undefined) {
+      const assumed = family.scale === 'per descriptor' ? `, on a scale of 1-${scale.max} (assumed)` : '';
+      warnings.push(`${name}: column "${shown}" is not a ${family.category} descriptor of the guide; imported as "${competency.id}" without a group below ${family.categoryCode}${assumed}`);
     }
     const other = byId.get(competency.id);
     if (other !== undefined) throw sourceError({ file, line: 1 }, `columns "${other}" and "${shown}" both name descriptor ${competency.id}`);
     byId.set(competency.id, shown);
-    columns.push({ index, competency });
+    columns.push({ index, competency, scale });
   });
 
   const requirements: Requirement[] = [];
@@ -71,15 +76,15 @@ export async function readRatingFile(
     const first = seen.get(code);
     if (first !== undefined) throw sourceError(at(codeColumn), `profile ${code} is already rated at line ${first}`);
     seen.set(code, row.line);
-    for (const { index, competency } of columns) {
+    for (const { index, competency, scale } of columns) {
       const cell = row.get(index).trim();
       const rating = /^\d+$/.test(cell) ? Number(cell) : NaN;
-      if (!(rating >= 0 && rating <= family.max)) {
+      if (!(rating >= 0 && rating <= scale.max)) {
         const found = cell === '' ? 'an empty field' : JSON.stringify(cell);
-        throw sourceError(at(index), `expected a rating 0-${family.max} (${family.measures}; 0 = not rated) for "${competency.label.en}", found ${found}`);
+        throw sourceError(at(index), `expected a rating 0-${scale.max} (${scale.measures}; 0 = not rated) for "${competency.label.en}", found ${found}`);
       }
       if (rating === 0) continue;
-      requirements.push({ occupation: code, competency: competency.id, essential: false, ...ratedRequirement(rating, family) });
+      requirements.push({ occupation: code, competency: competency.id, essential: false, ...ratedRequirement(rating, scale) });
     }
   }
 
@@ -90,28 +95,17 @@ export async function readRatingFile(
   return { competencies: columns.map((c) => c.competency), requirements, rowsRead, warnings };
 }
 
-function descriptorCompetency(column: string, family: RatingFamily, guide: DescriptorGuide): Competency {
+/** The competency and scale of a column the guide knows; undefined for one it does not. */
+function ratedColumn(column: string, family: RatingFamily, guide: DescriptorGuide): { competency: Competency; scale: RatingScale } | undefined {
+  if (family.scale === 'per descriptor') return workContextColumn(column, family, guide);
   const entry = guide.descriptor(family.category, column);
-  if (entry === undefined) {
-    return { id: `${family.categoryCode}-${slug(column)}`, label: { en: column }, kind: family.kind, group: family.categoryCode };
-  }
-  const alternate = normalizeHeader(column) !== normalizeHeader(entry.name);
-  return {
-    id: entry.code,
-    label: { en: entry.name },
-    ...(alternate ? { altLabels: { en: [column] } } : {}),
-    ...(entry.description ? { description: { en: entry.description } } : {}),
-    kind: family.kind,
-    ...(entry.parent ? { group: entry.parent } : {}),
-    externalId: entry.code,
-  };
+  return entry && { competency: descriptorCompetency(entry, family.kind, { column }), scale: family.scale };
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+/** A column the guide does not know: still imported, in the family's root group. */
+function unknownColumn(column: string, family: RatingFamily): { competency: Competency; scale: RatingScale } {
+  return {
+    competency: { id: `${family.categoryCode}-${slug(column)}`, label: { en: column }, kind: family.kind, group: family.categoryCode },
+    scale: family.scale === 'per descriptor' ? UNSTATED_SCALE : family.scale,
+  };
 }

@@ -52,6 +52,12 @@ describe('importOasis: profiles', () => {
     ]);
   });
 
+  it('leaves entry absent: OaSIS states employment requirements as text only, so no training months are made up', async () => {
+    const { data } = await importOasis(TINY);
+    expect(data.occupations.map((o) => o.entry)).toEqual([undefined, undefined, undefined]);
+    expect(data.occupations[0]!.notes).toContain('Employment requirements:\n- A medical degree and a specialty certificate are required.');
+  });
+
   it('restores codes that lost their decimals (95109, 31100.1) before joining the files', async () => {
     const { data } = await importOasis(TINY);
     // knowledges has 31100.1, workactivities and main-duties have 95109.
@@ -130,6 +136,21 @@ describe('importOasis: competencies and requirements', () => {
       ['K01b02', 'Estimating the Quantifiable Characteristics', 'work-activity', 'K01b'],
       ['K03b04', 'Applying New Knowledge', 'work-activity', 'K03b'],
       ['B02c01', 'Active Learning', 'attribute', 'B02c'],
+      ['J01b01', 'Automation', 'work-context', 'J01b'],
+      ['J01c02-frequency', 'Time Pressure (frequency)', 'work-context', 'J01c'],
+      ['J01c02-importance', 'Time Pressure (importance)', 'work-context', 'J01c'],
+      ['J01c03', 'Type of Work Schedules', 'work-context', 'J01c'],
+      ['J02a05', 'Hazardous Equipment, Machinery, Tools', 'work-context', 'J02a'],
+      ['J02c04-frequency', 'Sound and Noise (frequency)', 'work-context', 'J02c'],
+      ['J02c04-duration', 'Sound and Noise (duration)', 'work-context', 'J02c'],
+      ['J04a05-frequency', 'Work with Work Group or Team (frequency)', 'work-context', 'J04a'],
+      ['J04a05-importance', 'Work with Work Group or Team (importance)', 'work-context', 'J04a'],
+      ['C01a01', 'Realistic', 'interest', 'C01a'],
+      ['C01a02', 'Investigative', 'interest', 'C01a'],
+      ['C01a03', 'Artistic', 'interest', 'C01a'],
+      ['C01a04', 'Social', 'interest', 'C01a'],
+      ['C01a05', 'Enterprising', 'interest', 'C01a'],
+      ['C01a06', 'Conventional', 'interest', 'C01a'],
     ]);
     expect(data.competencies[0]).toEqual({
       id: 'F01b01',
@@ -148,12 +169,14 @@ describe('importOasis: competencies and requirements', () => {
       ['G01a02', ['Business Administration']],
       ['K01b02', ['Estimate Quantifiable Charact. of Prod., Events or Info.']],
       ['K03b04', ['Using New Relevant Knowledge']],
+      ['J01c03', ['Work Schedule']],
     ]);
   });
 
   it('turns a rating r into level and importance r/max, keeps r, and makes no requirement for 0', async () => {
     const { data } = await importOasis(TINY);
-    const nurse = data.requirements.filter((r) => r.occupation === '31301.01');
+    const kinds = new Map(data.competencies.map((c) => [c.id, c.kind]));
+    const nurse = data.requirements.filter((r) => r.occupation === '31301.01' && !['work-context', 'interest'].includes(kinds.get(r.competency)!));
     expect(nurse).toEqual([
       { occupation: '31301.01', competency: 'F01b01', importance: 4 / 5, level: 4 / 5, essential: false, source: { scale: 'oasis', level: 4 } },
       { occupation: '31301.01', competency: 'F01b02', importance: 3 / 5, level: 3 / 5, essential: false, source: { scale: 'oasis', level: 3 } },
@@ -163,11 +186,12 @@ describe('importOasis: competencies and requirements', () => {
       { occupation: '31301.01', competency: 'K03b04', importance: 4 / 5, level: 4 / 5, essential: false, source: { scale: 'oasis', level: 4 } },
       { occupation: '31301.01', competency: 'B02c01', importance: 4 / 5, level: 4 / 5, essential: false, source: { scale: 'oasis', importance: 4 } },
     ]);
-    // 3 profiles x 9 descriptors, less the five ratings of 0 in the fixture.
-    expect(data.requirements).toHaveLength(3 * 9 - 5);
+    // 3 profiles x 9 descriptors less five ratings of 0, 3 x 9 work-context columns less one 0, and
+    // 2 + 3 + 1 Holland codes.
+    expect(data.requirements).toHaveLength(3 * 9 - 5 + (3 * 9 - 1) + 6);
   });
 
-  it('keeps the guide groups above imported descriptors only, and no work context or interests', async () => {
+  it('keeps the guide groups above imported descriptors only', async () => {
     const { data } = await importOasis(TINY);
     expect(data.competencyGroups.map((g) => [g.id, g.parent ?? null, g.label.en])).toEqual([
       ['A', null, 'Abilities'],
@@ -185,18 +209,150 @@ describe('importOasis: competencies and requirements', () => {
       ['G01a', 'G01', 'Administration and Management'],
       ['G08', 'G', 'Physical Sciences'],
       ['G08a', 'G08', 'Physical Sciences'],
+      ['C', null, 'Interests'],
+      ['C01', 'C', 'Holland Codes'],
+      ['C01a', 'C01', 'Interests - Holland Codes'],
+      ['J', null, 'Work Context'],
+      ['J01', 'J', 'Structural Job Characteristics'],
+      ['J01b', 'J01', 'Various Challenge Types'],
+      ['J01c', 'J01', 'Pace and Scheduling'],
+      ['J02', 'J', 'Physical Work Environment'],
+      ['J02a', 'J02', 'Exposure to Job Hazards'],
+      ['J02c', 'J02', 'Environmental Conditions'],
+      ['J04', 'J', 'Interpersonal Relations'],
+      ['J04a', 'J04', 'Job interactions'],
       ['K', null, 'Work Activities'],
       ['K03', 'K', 'Mental Process-Oriented Activities'],
       ['K03b', 'K03', 'Reasoning and Decision Making'],
       ['K01', 'K', 'Information-Oriented Activities'],
       ['K01b', 'K01', 'Identifying and Evaluating Job-Relevant Information'],
     ]);
-    expect(data.competencies.some((c) => c.id.startsWith('J') || c.id.startsWith('C'))).toBe(false);
+    // F04d01 and J02c07 (Odours) are in the guide but in no rating file.
+    expect(data.competencies.filter((c) => ['F04d01', 'J02c07'].includes(c.id))).toEqual([]);
   });
 
   it('passes the framework schema and the cross-record checks', async () => {
     const { data } = await importOasis(TINY);
     expect(() => parseFramework(data, { requireRequirements: true })).not.toThrow();
+  });
+});
+
+describe('importOasis: work context and interests, as traits', () => {
+  it('makes a work-context competency per column, a descriptor rated on two scales once per scale the guide names', async () => {
+    const { data } = await importOasis(TINY);
+    const workContext = data.competencies.filter((c) => c.kind === 'work-context');
+    expect(workContext.map((c) => [c.id, c.externalId, c.altLabels?.en ?? null])).toEqual([
+      ['J01b01', 'J01b01', null],
+      ['J01c02-frequency', 'J01c02', null],
+      ['J01c02-importance', 'J01c02', null],
+      ['J01c03', 'J01c03', ['Work Schedule']],
+      ['J02a05', 'J02a05', null],
+      ['J02c04-frequency', 'J02c04', null],
+      ['J02c04-duration', 'J02c04', null],
+      ['J04a05-frequency', 'J04a05', null],
+      ['J04a05-importance', 'J04a05', null],
+    ]);
+    expect(workContext[2]).toEqual({
+      id: 'J01c02-importance',
+      label: { en: 'Time Pressure (importance)' },
+      description: { en: 'Working to deadlines. This descriptor is measured by frequency on a scale of 1-5 and importance on a scale of 1-5.' },
+      kind: 'work-context',
+      group: 'J01c',
+      externalId: 'J01c02',
+    });
+  });
+
+  it('rates each work-context column on its own scale (1-3, 1-5, 1-5 when the guide states none): r/max, r kept as source level, nothing for 0', async () => {
+    const { data } = await importOasis(TINY);
+    const rated = (occupation: string) =>
+      data.requirements.filter((r) => r.occupation === occupation && r.competency.startsWith('J')).map((r) => [r.competency, r.level, r.importance, r.essential, r.source]);
+    const oasis = (level: number) => ({ scale: 'oasis', level });
+    expect(rated('31301.01')).toEqual([
+      ['J01b01', 1 / 3, 1 / 3, false, oasis(1)],
+      ['J01c02-frequency', 4 / 5, 4 / 5, false, oasis(4)],
+      ['J01c02-importance', 5 / 5, 5 / 5, false, oasis(5)],
+      ['J01c03', 2 / 3, 2 / 3, false, oasis(2)],
+      ['J02a05', 2 / 5, 2 / 5, false, oasis(2)],
+      ['J02c04-frequency', 2 / 5, 2 / 5, false, oasis(2)],
+      ['J02c04-duration', 1 / 5, 1 / 5, false, oasis(1)],
+      ['J04a05-frequency', 5 / 5, 5 / 5, false, oasis(5)],
+      ['J04a05-importance', 4 / 5, 4 / 5, false, oasis(4)],
+    ]);
+    // The surgeons' 0 for hazardous equipment makes no requirement; the labourers' 3 on the 1-3 automation scale is the top.
+    expect(rated('31100.10').map(([id]) => id)).not.toContain('J02a05');
+    expect(rated('95109.00')[0]).toEqual(['J01b01', 1, 1, false, oasis(3)]);
+  });
+
+  it('makes the six Holland types competencies from the guide and weighs a profile\'s codes 1, 2/3, 1/3 by position', async () => {
+    const { data } = await importOasis(TINY);
+    expect(data.competencies.filter((c) => c.kind === 'interest').map((c) => [c.id, c.label.en, c.externalId])).toEqual([
+      ['C01a01', 'Realistic', 'C01a01'],
+      ['C01a02', 'Investigative', 'C01a02'],
+      ['C01a03', 'Artistic', 'C01a03'],
+      ['C01a04', 'Social', 'C01a04'],
+      ['C01a05', 'Enterprising', 'C01a05'],
+      ['C01a06', 'Conventional', 'C01a06'],
+    ]);
+    // Surgeons I,r (lower case read as R); nurses S,i,c; labourers R only; the dispatchers' row names no labelled profile.
+    expect(data.requirements.filter((r) => r.competency.startsWith('C01a'))).toEqual([
+      { occupation: '31100.10', competency: 'C01a02', importance: 1, level: 1, essential: false, source: { scale: 'oasis', level: 1 } },
+      { occupation: '31100.10', competency: 'C01a01', importance: 2 / 3, level: 2 / 3, essential: false, source: { scale: 'oasis', level: 2 } },
+      { occupation: '31301.01', competency: 'C01a04', importance: 1, level: 1, essential: false, source: { scale: 'oasis', level: 1 } },
+      { occupation: '31301.01', competency: 'C01a02', importance: 2 / 3, level: 2 / 3, essential: false, source: { scale: 'oasis', level: 2 } },
+      { occupation: '31301.01', competency: 'C01a06', importance: 1 / 3, level: 1 / 3, essential: false, source: { scale: 'oasis', level: 3 } },
+      { occupation: '95109.00', competency: 'C01a01', importance: 1, level: 1, essential: false, source: { scale: 'oasis', level: 1 } },
+    ]);
+  });
+
+  it('names the interests interest-R ... when the guide has no Interests descriptors, with a warning', async () => {
+    const dir = await copyOfTiny();
+    const guide = join(dir, 'guide_oasis_2023_v1.0.csv');
+    const lines = (await readFile(guide, 'utf8')).split('\n');
+    await writeFile(guide, lines.filter((line) => !/^C\d*[a-z]?\d*,/.test(line)).join('\n'));
+    const { data, warnings } = await importOasis(dir);
+    expect(data.competencies.filter((c) => c.kind === 'interest')).toEqual(
+      ['R', 'I', 'A', 'S', 'E', 'C'].map((letter, i) => ({
+        id: `interest-${letter}`,
+        label: { en: ['Realistic', 'Investigative', 'Artistic', 'Social', 'Enterprising', 'Conventional'][i] },
+        kind: 'interest',
+      })),
+    );
+    expect(data.requirements.filter((r) => r.occupation === '95109.00' && r.competency.startsWith('interest-')).map((r) => r.competency)).toEqual(['interest-R']);
+    expect(data.competencyGroups.some((g) => g.id.startsWith('C'))).toBe(false);
+    expect(warnings).toContain(
+      'guide_oasis_2023_v1.0.csv: no Interests descriptor for Realistic, Investigative, Artistic, Social, Enterprising, Conventional; imported as interest-R, interest-I, interest-A, interest-S, interest-E, interest-C without a group',
+    );
+  });
+
+  it('imports a work-context column the guide does not know under a derived id, on an assumed 1-5 scale, with a warning', async () => {
+    const dir = await brokenCopy('workcontext_oasis_2023_v1.0.csv', 'Work Schedule', 'Shift Rotation');
+    const { data, warnings } = await importOasis(dir);
+    expect(data.competencies.find((c) => c.id === 'J-shift-rotation')).toEqual({ id: 'J-shift-rotation', label: { en: 'Shift Rotation' }, kind: 'work-context', group: 'J' });
+    expect(data.requirements.find((r) => r.occupation === '95109.00' && r.competency === 'J-shift-rotation')).toMatchObject({ level: 3 / 5, source: { level: 3 } });
+    expect(warnings).toContain(
+      'workcontext_oasis_2023_v1.0.csv: column "Shift Rotation" is not a Work Context descriptor of the guide; imported as "J-shift-rotation" without a group below J, on a scale of 1-5 (assumed)',
+    );
+  });
+
+  it('reads a number glued to a header as the second scale only when the guide names two', async () => {
+    const dir = await brokenCopy('workcontext_oasis_2023_v1.0.csv', 'Automation ', 'Automation2');
+    const { warnings } = await importOasis(dir);
+    expect(warnings).toContain(
+      'workcontext_oasis_2023_v1.0.csv: column "Automation2" is not a Work Context descriptor of the guide; imported as "J-automation2" without a group below J, on a scale of 1-5 (assumed)',
+    );
+  });
+
+  it('imports without work context and interests, saying what is missing', async () => {
+    const dir = await copyOfTiny();
+    await unlink(join(dir, 'workcontext_oasis_2023_v1.0.csv'));
+    await unlink(join(dir, 'interests_oasis_2023_v1.0.csv'));
+    const { data, warnings } = await importOasis(dir);
+    expect(warnings.slice(0, 2)).toEqual([
+      `interests_oasis_<year>_v<version>.csv is not in ${dir}: no interests in the notes or requirements`,
+      `workcontext_oasis_<year>_v<version>.csv is not in ${dir}: no work context competencies or requirements`,
+    ]);
+    expect(data.competencies.filter((c) => c.kind === 'work-context' || c.kind === 'interest')).toEqual([]);
+    expect(data.occupations[1]!.notes).not.toContain('Interests');
   });
 });
 
@@ -230,11 +386,11 @@ describe('importOasis: release, counts and warnings', () => {
     expect([data.framework.id, data.framework.version]).toEqual(['oasis-test', '2023.1.0-test']);
   });
 
-  it('counts the rows read per file and leaves work context unread', async () => {
+  it('counts the rows read per file', async () => {
     const { rowsRead } = await importOasis(TINY);
     expect(rowsRead).toEqual({
       'labels_oasis_2023_v1.0.csv': 3,
-      'guide_oasis_2023_v1.0.csv': 36,
+      'guide_oasis_2023_v1.0.csv': 57,
       'lead-statement_oasis_2023_v1.0.csv': 3,
       'example-titles_oasis_2023_v1.0.csv': 7,
       'main-duties_oasis-2023_v1.0.csv': 4,
@@ -246,6 +402,7 @@ describe('importOasis: release, counts and warnings', () => {
       'knowledges_oasis_2023_v1.0.csv': 3,
       'workactivities_oasis_2023_v1.0.csv': 3,
       'personal-attributes_oasis_2023_v1.0.csv': 3,
+      'workcontext_oasis_2023_v1.0.csv': 3,
     });
   });
 
@@ -253,6 +410,7 @@ describe('importOasis: release, counts and warnings', () => {
     const { warnings } = await importOasis(TINY);
     expect(warnings).toEqual([
       'interests_oasis_2023_v1.0.csv: skipped 1 row: profile not in the labels file (first at line 4: 31301.09)',
+      'interests_oasis_2023_v1.0.csv: 3 Holland codes in lower case (first at line 2: r), which the guide does not explain; read as upper case',
       `OaSIS files do not title the NOC groups of the field path: 10 groups (first: 3) read "NOC 2021 <level> <code>"; put the NOC structure CSV (noc_2021_version_1.0_-_classification_structure.csv) in ${TINY} for their titles`,
     ]);
   });
@@ -266,7 +424,7 @@ describe('importOasis: release, counts and warnings', () => {
         if (p.phase === 'skills_oasis_2023_v1.0.csv') last = { done: p.done, total: p.total };
       },
     });
-    expect(phases.size).toBe(13);
+    expect(phases.size).toBe(14);
     expect(last.done).toBe(last.total);
   });
 
@@ -275,9 +433,10 @@ describe('importOasis: release, counts and warnings', () => {
     await unlink(join(dir, 'example-titles_oasis_2023_v1.0.csv'));
     await unlink(join(dir, 'abilities_oasis_2023_v1.0.csv'));
     const { data, warnings } = await importOasis(dir);
-    expect(warnings.slice(0, 3)).toEqual([
+    expect(warnings.slice(0, 4)).toEqual([
       `example-titles_oasis_<year>_v<version>.csv is not in ${dir}: no alternate titles`,
       'interests_oasis_2023_v1.0.csv: skipped 1 row: profile not in the labels file (first at line 4: 31301.09)',
+      'interests_oasis_2023_v1.0.csv: 3 Holland codes in lower case (first at line 2: r), which the guide does not explain; read as upper case',
       `abilities_oasis_<year>_v<version>.csv is not in ${dir}: no abilities competencies or requirements`,
     ]);
     expect(data.occupations.every((o) => o.alternateTitles === undefined)).toBe(true);
@@ -288,7 +447,7 @@ describe('importOasis: release, counts and warnings', () => {
     const dir = await brokenCopy('skills_oasis_2023_v1.0.csv', ' Digital Literacy', 'Digital Wizardry');
     const { data, warnings } = await importOasis(dir);
     expect(data.competencies.find((c) => c.id === 'F-digital-wizardry')).toEqual({ id: 'F-digital-wizardry', label: { en: 'Digital Wizardry' }, kind: 'skill', group: 'F' });
-    expect(warnings[1]).toBe('skills_oasis_2023_v1.0.csv: column "Digital Wizardry" is not a Skills descriptor of the guide; imported as "F-digital-wizardry" without a group below F');
+    expect(warnings).toContain('skills_oasis_2023_v1.0.csv: column "Digital Wizardry" is not a Skills descriptor of the guide; imported as "F-digital-wizardry" without a group below F');
   });
 
   it('warns when a rating file has no row for a labelled profile', async () => {
@@ -304,6 +463,19 @@ describe('importOasis: errors', () => {
     expect(await errorOf(dir)).toEqual([
       'import.invalid_file',
       'knowledges_oasis_2023_v1.0.csv:3:43: expected a rating 0-3 (knowledge level; 0 = not rated) for "Biology", found "4"',
+    ]);
+  });
+
+  it('rejects a work-context rating outside the scale the guide gives its descriptor', async () => {
+    const automation = await brokenCopy('workcontext_oasis_2023_v1.0.csv', 'nurses,1,4,5', 'nurses,4,4,5');
+    expect(await errorOf(automation)).toEqual([
+      'import.invalid_file',
+      'workcontext_oasis_2023_v1.0.csv:3:41: expected a rating 0-3 (degree of automation; 0 = not rated) for "Automation", found "4"',
+    ]);
+    const paired = await brokenCopy('workcontext_oasis_2023_v1.0.csv', 'surgery,2,5,5', 'surgery,2,5,6');
+    expect(await errorOf(paired)).toEqual([
+      'import.invalid_file',
+      'workcontext_oasis_2023_v1.0.csv:2:37: expected a rating 0-5 (importance; 0 = not rated) for "Time Pressure (importance)", found "6"',
     ]);
   });
 
@@ -397,6 +569,11 @@ describe('importOasis: errors', () => {
     expect(await errorOf(dir)).toEqual(['import.invalid_file', 'interests_oasis_2023_v1.0.csv:3:43: expected a Holland code (R, I, A, S, E or C), found "x"']);
   });
 
+  it('rejects a Holland code given twice for one profile', async () => {
+    const dir = await brokenCopy('interests_oasis_2023_v1.0.csv', 'nurses,S,i,c', 'nurses,S,i,s');
+    expect(await errorOf(dir)).toEqual(['import.invalid_file', 'interests_oasis_2023_v1.0.csv:3:45: Holland code S is already in position 1 of this profile']);
+  });
+
   it('rejects a quoted text field that never closes', async () => {
     const dir = await brokenCopy('main-duties_oasis-2023_v1.0.csv', '95109,Load', '95109,"Load');
     expect(await errorOf(dir)).toEqual(['import.invalid_file', 'main-duties_oasis-2023_v1.0.csv:5:7: quoted field is never closed (expected a closing ")']);
@@ -414,13 +591,13 @@ describe('importOasis: errors', () => {
 
   it('requires at least one rating file', async () => {
     const dir = await copyOfTiny();
-    for (const family of ['skills', 'abilities', 'knowledges', 'workactivities', 'personal-attributes']) {
+    for (const family of ['skills', 'abilities', 'knowledges', 'workactivities', 'personal-attributes', 'workcontext']) {
       await unlink(join(dir, `${family}_oasis_2023_v1.0.csv`));
     }
     const [code, message] = await errorOf(dir);
     expect([code, message]).toEqual([
       'import.missing_file',
-      '<dir>: no OaSIS rating file; expected at least one of skills_oasis_<year>_v<version>.csv, abilities_oasis_<year>_v<version>.csv, knowledges_oasis_<year>_v<version>.csv, workactivities_oasis_<year>_v<version>.csv, personal-attributes_oasis_<year>_v<version>.csv',
+      '<dir>: no OaSIS rating file; expected at least one of skills_oasis_<year>_v<version>.csv, abilities_oasis_<year>_v<version>.csv, knowledges_oasis_<year>_v<version>.csv, workactivities_oasis_<year>_v<version>.csv, personal-attributes_oasis_<year>_v<version>.csv, workcontext_oasis_<year>_v<version>.csv',
     ]);
   });
 
