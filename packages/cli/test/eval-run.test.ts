@@ -38,10 +38,12 @@ describe('runEvaluation on fqr.named', () => {
     expect(baselines(other)).toEqual(baselines(tune));
   });
 
-  it('ranks on an index compiled without the occupation links the ground truth reads', async () => {
+  it('ranks on an index compiled without the occupation links and notes ground truths come from', async () => {
     const fqr = await loadFramework('fqr', '');
     expect(fqr.data.occupationLinks.length).toBeGreaterThan(0);
+    expect(fqr.data.occupations.some((o) => o.notes !== undefined)).toBe(true);
     expect(fqr.index.data.occupationLinks).toEqual([]);
+    expect(fqr.index.data.occupations.filter((o) => o.notes !== undefined)).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
 // The frameworks the evaluation ranks in, imported and compiled once per process (a tuning
 // script calling runEvaluation in a loop pays for each import once). The index is compiled from
-// the framework without its occupation links, so no ground truth can reach scoring.
+// the framework without its occupation links and without occupation notes (the OaSIS import
+// puts the additional-information text, the mobility ground truth, in the notes), so no ground
+// truth can reach scoring, whatever scoring reads in the future.
 import { join } from 'node:path';
 import { compileIndex, type CompiledIndex, type FrameworkData } from '@bridgework/core';
 import { importFramework, openTable } from '@bridgework/importers';
@@ -25,7 +27,7 @@ export interface LoadedFramework {
   key: FrameworkKey;
   /** As imported, links included: the ground truths read them. */
   data: FrameworkData;
-  /** Compiled from `data` without occupationLinks: what every ranking reads. */
+  /** Compiled from `data` without occupationLinks and notes: what every ranking reads. */
   index: CompiledIndex;
   preparation: Preparation;
 }
@@ -46,7 +48,7 @@ export function loadFramework(key: FrameworkKey, dataDir: string): Promise<Loade
 async function load(key: FrameworkKey, dataDir: string): Promise<LoadedFramework> {
   const source = SOURCES[key];
   const { data } = await importFramework(source.kind, source.path(dataDir));
-  const index = compileIndex({ ...data, occupationLinks: [] });
+  const index = compileIndex({ ...data, occupations: data.occupations.map(({ notes: _notes, ...o }) => o), occupationLinks: [] });
   // The O*NET importer does not set entry.jobZone yet and onet-25 has no Job Zones.txt: both
   // read onet-29's by code.
   const zones = source.scale === 'job-zone' ? await readJobZones(join(dataDir, 'onet-29', 'Job Zones.txt')) : undefined;
