@@ -14,7 +14,7 @@ const COMMANDS: Record<string, { file: string; usage: string }> = {
   gaps: { file: 'gaps', usage: 'gaps --target <occupation> --cohort <file.csv|json> [--framework id] [--json]' },
   pathways: { file: 'pathways', usage: 'pathways --from <occupation> --to <occupation> [--max-steps N] [--json]' },
   serve: { file: 'serve', usage: 'serve [--port N] [--db file]                       start the HTTP API and web app' },
-  eval: { file: 'eval', usage: 'eval                                               ranking quality against external ground truth (JSON lines)' },
+  eval: { file: 'eval', usage: 'eval [--only a,b] [--split tune|test|all] [--options json] [--show fw:occ] [--verbose]  ranking quality, tune/test split (JSON lines)' },
   bench: { file: 'bench', usage: 'bench [--quick]                                    performance figures (JSON lines)' },
 };
 

@@ -1,38 +1,81 @@
-// `bridgework eval` (pnpm eval): ranking quality against ground truth no one here wrote, one JSON
-// line per figure: { name, value, n }.
+// `bridgework eval` (pnpm eval): ranking quality against ground truth no one here wrote, on a
+// fixed tune split and test split of the source occupations, the model beside two baselines; one
+// JSON line per figure: { name, value, n }. docs/evaluation.md says what each figure means.
+//   --only <prefix,...>   ground truths by name prefix (onet29, esco.ccm, oasis, fqr)
+//   --split tune|test|all the split(s) to measure (default all)
+//   --options '<json>'    merged into the model's RankOptions (tuning runs)
+//   --show <fw>:<occ>     one source's top 20 for the model and each baseline, relevant ones marked
+//   --verbose             quartiles, derivation counts and per-source detail (stderr)
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
-import { compileIndex, type FrameworkData } from '@bridgework/core';
-import { importFramework } from '@bridgework/importers';
-import { frameworksDataDir, REPO_ROOT } from '../eval/frameworks-data.ts';
-import { evaluateCareerChangers } from '../eval/onet-career-changers.ts';
-import { evaluateNamedAlternatives } from '../eval/named-alternatives.ts';
-import { mergeRatings } from '../eval/merge-ratings.ts';
-import type { Figure } from '../eval/metrics.ts';
-import type { Io } from '../output.ts';
+import { RankOptions, describeZodIssue, type RankOptionsInput } from '@bridgework/core';
+import { frameworksDataDir, GROUND_TRUTHS, FRAMEWORK_OF, runEvaluation, selectGroundTruths, type SplitChoice } from '../eval/index.ts';
+import { needsDataDir } from '../eval/frameworks.ts';
+import { showSource } from '../eval/show.ts';
+import { UsageError, type Io } from '../output.ts';
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({ args, options: { verbose: { type: 'boolean', default: false } } });
-  const print = (figures: Figure[]) => figures.forEach((f) => io.out(JSON.stringify(f)));
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      verbose: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      split: { type: 'string', default: 'all' },
+      options: { type: 'string' },
+      show: { type: 'string' },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const split = values.split as SplitChoice;
+  if (!['tune', 'test', 'all'].includes(split)) throw new UsageError(`--split must be tune, test or all, got "${values.split}"`);
+  const only = values.only?.split(',').map((p) => p.trim()).filter((p) => p !== '') ?? [];
+  let names;
+  try {
+    names = selectGroundTruths(only);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const options = parseRankOptions(values.options);
 
-  const fqr = (await importFramework('native', join(REPO_ROOT, 'frameworks/fqr-canada'))).data;
-  const named = evaluateNamedAlternatives(fqr);
-  print(named.figures);
-  if (values.verbose) for (const d of named.detail) io.err(`${d.from}: ${d.alternatives.map((a) => `${a.id}@${a.rank}`).join(' ')}`);
+  let dataDir = frameworksDataDir();
+  if (!dataDir && names.some((n) => needsDataDir(FRAMEWORK_OF[n]))) {
+    io.err('eval: ../shared/frameworks-data not found (set BRIDGEWORK_FRAMEWORKS_DATA); only fqr.named can run without it');
+    if (only.length > 0 && !names.includes('fqr.named')) return 1;
+    names = ['fqr.named'];
+    dataDir = undefined;
+  }
 
-  const data = frameworksDataDir();
-  if (!data) {
-    io.err('eval: ../shared/frameworks-data not found; the O*NET figures need it (set BRIDGEWORK_FRAMEWORKS_DATA)');
+  if (values.show !== undefined) {
+    for (const line of await showSource(values.show, { dataDir, options, only })) io.out(line);
     return 0;
   }
-  const onet25 = (await importFramework('onet', join(data, 'onet-25'))).data;
-  print(evaluateCareerChangers(onet25).figures);
 
-  // The onet-25 copy has Skills only; O*NET 29.2 Knowledge uses the same SOC 2019 codes. A
-  // secondary figure shows what fuller competency data does for the same ground truth.
-  const onet29 = (await importFramework('onet', join(data, 'onet-29'))).data;
-  const withKnowledge: FrameworkData = mergeRatings(onet25, onet29, (competency) => competency.startsWith('2.C'));
-  const e = evaluateCareerChangers(withKnowledge, {}, compileIndex(withKnowledge));
-  print(e.figures.map((f) => ({ ...f, name: f.name.replace('onet.ccm.', 'onet.ccm+knowledge29.') })));
+  const started = performance.now();
+  const figures = await runEvaluation({
+    only: names.length === GROUND_TRUTHS.length ? [] : names,
+    split,
+    options,
+    ...(dataDir !== undefined ? { dataDir } : {}),
+    quartiles: values.verbose,
+    ...(values.verbose ? { log: (line: string) => io.err(line) } : {}),
+  });
+  for (const f of figures) io.out(JSON.stringify(f));
+  if (values.verbose) io.err(`eval: ${figures.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
+}
+
+/** --options: JSON merged into RankOptions; checked here so a typo is a usage error, not a crash mid-run. */
+function parseRankOptions(text: string | undefined): RankOptionsInput {
+  if (text === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--options must be JSON: ${(error as Error).message}`);
+  }
+  const checked = RankOptions.safeParse(parsed);
+  if (!checked.success || typeof parsed !== 'object' || parsed === null) {
+    throw new UsageError(`--options is not a RankOptions object: ${checked.success ? 'expected an object' : checked.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${describeZodIssue(i)}`).join('; ')}`);
+  }
+  return parsed as RankOptionsInput;
 }
