@@ -60,6 +60,12 @@ export interface FacetTable {
   facetTotal: Float32Array;
   /** Per facet and occupation: number of requirements (how much evidence the facet holds). */
   facetCount: Float32Array;
+  /**
+   * Per competency: the level every occupation is taken to share (a dense facet's mean level times
+   * CENTERING, 0 in sparse facets). Similarity counts only what each side has above it, so that
+   * what most jobs ask alike does not make every pair look alike.
+   */
+  typicalLevel: Float32Array;
 }
 
 export const NO_FACET = 255;
@@ -67,6 +73,7 @@ export const GROUP_POSTING_STRIDE = 3;
 
 /** A facet is sparse when the average rated occupation asks for less than this share of its competencies. */
 const SPARSE_SHARE = 0.2;
+const CENTERING = Number(process.env.CENTERING ?? 0);
 
 interface CompileInput {
   data: FrameworkData;
@@ -196,6 +203,18 @@ export function buildFacets(input: CompileInput): FacetTable {
     groupPostValues[at + 2] = row.level;
   }
 
+  const typicalLevel = new Float32Array(nComp);
+  if (CENTERING > 0) {
+    const sum = new Float64Array(nComp);
+    for (let k = 0; k < reqCompetency.length; k++) sum[reqCompetency[k]!]! += reqLevel[k]!;
+    for (let c = 0; c < nComp; c++) {
+      const f = competencyFacet[c]!;
+      if (f === NO_FACET || sparse[f] === 1) continue;
+      const df = postStart[c + 1]! - postStart[c]!;
+      if (df > 0) typicalLevel[c] = CENTERING * (sum[c]! / df);
+    }
+  }
+
   const nFacets = facets.length;
   const facetTotal = new Float32Array(nFacets * nOcc);
   const facetCount = new Float32Array(nFacets * nOcc);
@@ -203,7 +222,7 @@ export function buildFacets(input: CompileInput): FacetTable {
     for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) {
       const c = reqCompetency[k]!;
       const at = competencyFacet[c]! * nOcc + o;
-      facetTotal[at]! += specificity[c]! * reqImportance[k]! * reqLevel[k]!;
+      facetTotal[at]! += specificity[c]! * reqImportance[k]! * Math.max(0, reqLevel[k]! - typicalLevel[c]!);
       facetCount[at]!++;
     }
   }
@@ -225,6 +244,7 @@ export function buildFacets(input: CompileInput): FacetTable {
     groupPostValues,
     facetTotal,
     facetCount,
+    typicalLevel,
   };
 }
 

@@ -143,7 +143,7 @@ function loadFacets(index: CompiledIndex, ws: Workspace, vector: ProfileVector):
     if (f === NO_FACET) continue;
     const level = levels[i]!;
     const s = salience[i]!;
-    personFacetTotal[f]! += specificity[c]! * s * level;
+    personFacetTotal[f]! += specificity[c]! * s * Math.max(0, level - index.typicalLevel[c]!);
     personFacetCount[f]!++;
     const g = groupTermOf[c]!;
     if (g < 0) continue;
@@ -194,6 +194,7 @@ export function accumulate(index: CompiledIndex, ws: Workspace): void {
     const q = own[c]!;
     const spec = specificity[c]!;
     const s = salience[c]! * spec;
+    const typical = index.typicalLevel[c]!;
     // Traits count towards their facet only, never towards coverage of the target's competencies.
     const plain = isTrait[c] === 1 ? 0 : 1;
     const end = postStart[c + 1]! * POSTING_STRIDE;
@@ -204,9 +205,13 @@ export function accumulate(index: CompiledIndex, ws: Workspace): void {
       const wx = postValues[j + 1]! * x;
       met[o]! += plain * wx;
       essentialMet[o]! += plain * postValues[j + 3]! * x;
-      facetMet[base + o]! += spec * wx;
+      const above = x > typical ? x - typical : 0;
+      facetMet[base + o]! += spec * postValues[j + 1]! * above;
       // Only the person's own competencies are used; partial credit (q = 0) counts towards met.
-      if (q > 0) facetUsed[base + o]! += s * (q < l ? q : l);
+      if (q > 0) {
+        const y = q < l ? q : l;
+        facetUsed[base + o]! += s * (y > typical ? y - typical : 0);
+      }
       occupationTouched[reached] = o;
       reached += 1 - occupationSeen[o]!;
       occupationSeen[o] = 1;
