@@ -1,9 +1,10 @@
 // The O*NET text-release importer: reads whichever files of a release folder are present
 // (see README.md beside this file for the mapping) and returns a checked FrameworkData.
 // Every file is streamed row by row; a structural error stops the import with file:line:column.
-import { parseFramework, type CompetencyGroup, type Occupation, type Requirement } from '@bridgework/core';
+import { parseFramework, type CompetencyGroup, type EntryRequirements, type Occupation, type Requirement } from '@bridgework/core';
 import type { ImportOptions, ImportResult } from '../import-result.ts';
 import { competenciesOf, readContentModel } from './content-model.ts';
+import { readEducation } from './education.ts';
 import { onetFrameworkMeta } from './framework-meta.ts';
 import { formatCount, type ImportContext } from './import-context.ts';
 import { jobZone, jobZoneNote, readJobZones } from './job-zones.ts';
@@ -60,6 +61,7 @@ export async function importOnet(path: string, options: OnetImportOptions = {}):
 
   await readTitles(context, occupations);
   await readJobZones(context, occupations);
+  await readEducation(context, occupations);
 
   const technologyMode = options.technology ?? 'competencies';
   if (technologyMode !== 'skip') {
@@ -114,8 +116,17 @@ function toOccupation(draft: OccupationDraft): Occupation {
     codes: { onetSoc: draft.code },
     fieldPath: draft.fieldPath,
     regulation: [],
-    ...(draft.jobZone !== undefined
-      ? { entry: { trainingMonths: jobZone(draft.jobZone).trainingMonths }, notes: jobZoneNote(draft.jobZone) }
-      : {}),
+    ...(draft.education !== undefined || draft.jobZone !== undefined ? { entry: entryOf(draft) } : {}),
+    ...(draft.jobZone !== undefined ? { notes: jobZoneNote(draft.jobZone) } : {}),
+  };
+}
+
+/** Training months from the education level when the release has one, else from the job zone. */
+function entryOf(draft: OccupationDraft): EntryRequirements {
+  const { education, jobZone: zone } = draft;
+  return {
+    ...(education !== undefined ? { education: education.name } : {}),
+    trainingMonths: education?.trainingMonths ?? jobZone(zone!).trainingMonths,
+    ...(zone !== undefined ? { jobZone: zone } : {}),
   };
 }

@@ -16,6 +16,8 @@ export const ONET_FILES = {
   alternateTitles: 'Alternate Titles.txt',
   reportedTitles: 'Sample of Reported Titles.txt',
   jobZones: 'Job Zones.txt',
+  education: 'Education, Training, and Experience.txt',
+  educationCategories: 'Education, Training, and Experience Categories.txt',
   technologySkills: 'Technology Skills.txt',
   careerChangers: 'Career Changers Matrix.txt',
   relatedOccupations: 'Related Occupations.txt',

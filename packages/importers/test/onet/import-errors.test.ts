@@ -39,13 +39,15 @@ describe('importOnet on a release with a missing file', () => {
     const dir = await releaseWith({
       remove: [
         'Knowledge.txt', 'Abilities.txt', 'Work Activities.txt', 'Scales Reference.txt', 'Alternate Titles.txt',
-        'Sample of Reported Titles.txt', 'Job Zones.txt', 'Technology Skills.txt', 'Related Occupations.txt',
+        'Sample of Reported Titles.txt', 'Job Zones.txt', 'Education, Training, and Experience.txt',
+        'Education, Training, and Experience Categories.txt', 'Technology Skills.txt', 'Related Occupations.txt',
       ],
     });
     const { data, warnings } = await importOnet(dir);
     expect(data.requirements.map((r) => `${r.occupation} ${r.competency}`)).toEqual([
       '29-1141.00 2.A.1.a', '29-1141.00 2.A.1.b', '15-1252.00 2.A.1.a', '15-1252.00 2.A.1.e', '15-1252.00 2.B.3.e',
     ]);
+    expect(data.occupations.map((o) => o.entry)).toEqual([undefined, undefined, undefined]);
     expect(warnings).toEqual([
       'Scales Reference.txt not found: using the O*NET ranges IM 1-5 and LV 0-7, and any other Scale ID in a rating file is an error',
       'SOC Structure.csv not found: field paths hold only the SOC 2018 major group, taken from the first two digits of each code',
@@ -55,7 +57,8 @@ describe('importOnet on a release with a missing file', () => {
       'Work Activities.txt not found: no ratings from it',
       'Alternate Titles.txt not found: occupations get no titles from it',
       'Sample of Reported Titles.txt not found: occupations get no titles from it',
-      'Job Zones.txt not found: occupations have no training months',
+      'Job Zones.txt not found: occupations have no job zone',
+      'Education, Training, and Experience.txt not found: occupations have no education level; training months come from the job zone',
       'Technology Skills.txt not found: no technology competencies',
       'neither Career Changers Matrix.txt nor Related Occupations.txt found: no occupation links to evaluate rankings against',
       '1 of 3 occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks',
@@ -74,6 +77,11 @@ describe('importOnet on a release with a bad row', () => {
     ['unknown-occupation', 'Knowledge.txt:3:1: unknown O*NET-SOC Code "13-2011.00" (not in Occupation Data.txt)'],
     ['unknown-element', 'Abilities.txt:2:12: unknown Element ID "1.A.1.a.9" (not in Content Model Reference.txt)'],
     ['duplicate-rating', 'Work Activities.txt:4:42: duplicate IM rating of 29-1141.00 on "4.A.1.a.1" (first at line 2)'],
+    ['education-out-of-range', 'Education, Training, and Experience.txt:5:51: Data Value must be a percent from 0 to 100 on scale RL, found "120.00"'],
+    [
+      'education-categories-renumbered',
+      'Education, Training, and Experience Categories.txt:7:40: RL category 6 must be "Bachelor\'s Degree" (the months this importer assigns follow O*NET\'s 12 categories), found "Master\'s Degree"',
+    ],
   ];
   for (const [overlay, message] of cases) {
     it(`reports ${overlay} as ${message.split(': ')[0]}`, async () => {

@@ -153,12 +153,13 @@ describe('importOnet on a hand-made release', () => {
     expect(warnings).toContain('Alternate Titles.txt: skipped 1 rows for 1 O*NET-SOC code(s) not in Occupation Data.txt (13-2011.00)');
   });
 
-  it('maps job zones to typical training months and keeps the zone in the notes', async () => {
-    const { data } = await importOnet(RELEASE);
-    expect(data.occupations.map((o) => [o.entry?.trainingMonths, o.notes])).toEqual([
-      [18, 'O*NET Job Zone 3: Medium Preparation Needed (SVP 6.0 to < 7.0)'],
-      [36, 'O*NET Job Zone 4: Considerable Preparation Needed (SVP 7.0 to < 8.0)'],
-      [84, 'O*NET Job Zone 5: Extensive Preparation Needed (SVP 8.0 and above)'],
+  it('maps job zones to entry.jobZone, typical training months and a note naming the zone', async () => {
+    // Without the education file, so that the training months are the job zone's (education.test.ts).
+    const { data } = await importOnet(await releaseWith({ remove: ['Education, Training, and Experience.txt'] }));
+    expect(data.occupations.map((o) => [o.entry, o.notes])).toEqual([
+      [{ trainingMonths: 18, jobZone: 3 }, 'O*NET Job Zone 3: Medium Preparation Needed (SVP 6.0 to < 7.0)'],
+      [{ trainingMonths: 36, jobZone: 4 }, 'O*NET Job Zone 4: Considerable Preparation Needed (SVP 7.0 to < 8.0)'],
+      [{ trainingMonths: 84, jobZone: 5 }, 'O*NET Job Zone 5: Extensive Preparation Needed (SVP 8.0 and above)'],
     ]);
   });
 
@@ -240,6 +241,8 @@ describe('importOnet on a hand-made release', () => {
       'Alternate Titles.txt': 5,
       'Sample of Reported Titles.txt': 3,
       'Job Zones.txt': 3,
+      'Education, Training, and Experience Categories.txt': 14,
+      'Education, Training, and Experience.txt': 27,
       'Technology Skills.txt': 6,
       'Related Occupations.txt': 4,
     });

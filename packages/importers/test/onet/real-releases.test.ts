@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFramework, type FrameworkData } from '@bridgework/core';
 import type { ImportResult } from '../../src/import-result.ts';
-import { importOnet, JOB_ZONES } from '../../src/onet/index.ts';
+import { EDUCATION_LEVELS, importOnet, JOB_ZONES } from '../../src/onet/index.ts';
 import { ratingValue, realRelease, tsvRows, usablePairs, type Row } from './source-files.ts';
 
 const ONET_25 = realRelease('onet-25');
@@ -124,6 +124,16 @@ describe.skipIf(ONET_25 === undefined)('importOnet on O*NET 25 (onet-25)', () =>
     expect(result.rowsRead['Skills.txt']).toBe(skills.length);
     expect(result.rowsRead['Career Changers Matrix.txt']).toBe(7221);
   });
+
+  it('imports as before without the job zone and education files, warning about each', () => {
+    for (const warning of [
+      'Job Zones.txt not found: occupations have no job zone',
+      'Education, Training, and Experience.txt not found: occupations have no education level; training months come from the job zone',
+    ]) {
+      expect(result.warnings).toContain(warning);
+    }
+    expect(data.occupations.filter((o) => o.entry !== undefined)).toEqual([]);
+  });
 });
 
 describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () => {
@@ -199,13 +209,49 @@ describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () 
     expect(titles.size).toBe(nurse.alternateTitles!.en!.length + 1);
   });
 
-  it('gives each occupation of Job Zones.txt its zone in notes and its typical months', () => {
+  it('gives each occupation of Job Zones.txt its zone in entry and notes', () => {
     const zones = tsvRows(dir, 'Job Zones.txt');
     expect(data.occupations.filter((o) => o.entry !== undefined)).toHaveLength(zones.length);
-    const zone = Number(zones.find((r) => r['O*NET-SOC Code'] === '29-1141.00')!['Job Zone']);
-    const nurse = occupation(data, '29-1141.00');
-    expect(nurse.entry).toEqual({ trainingMonths: JOB_ZONES[zone - 1]!.trainingMonths });
-    expect(nurse.notes).toMatch(new RegExp(`^O\\*NET Job Zone ${zone}: `));
+    for (const row of zones) {
+      const o = occupation(data, row['O*NET-SOC Code']!);
+      expect(o.entry?.jobZone).toBe(Number(row['Job Zone']));
+      expect(o.notes).toMatch(new RegExp(`^O\\*NET Job Zone ${row['Job Zone']}: `));
+    }
+  });
+
+  it('sets education and training months from the median respondent of the RL rows, else the job zone months', () => {
+    const names = tsvRows(dir, 'Education, Training, and Experience Categories.txt')
+      .filter((r) => r['Scale ID'] === 'RL')
+      .map((r) => r['Category Description']!.split(' - ')[0]);
+    // Percents in hundredths, so the cumulative sum is exact.
+    const hundredths = new Map<string, number[]>();
+    for (const r of tsvRows(dir, 'Education, Training, and Experience.txt').filter((r) => r['Scale ID'] === 'RL')) {
+      const percents = hundredths.get(r['O*NET-SOC Code']!) ?? Array(12).fill(0);
+      percents[Number(r['Category']) - 1] = Math.round(Number(r['Data Value']) * 100);
+      hundredths.set(r['O*NET-SOC Code']!, percents);
+    }
+    expect(hundredths.size).toBe(858);
+    const median = (percents: number[]) => {
+      let sum = 0;
+      return percents.findIndex((p) => (sum += p) >= 5000) + 1;
+    };
+    for (const o of data.occupations) {
+      const percents = hundredths.get(o.id);
+      if (percents === undefined) {
+        expect(o.entry?.education).toBeUndefined();
+        if (o.entry !== undefined) expect(o.entry.trainingMonths).toBe(JOB_ZONES[o.entry.jobZone! - 1]!.trainingMonths);
+      } else {
+        const level = median(percents);
+        expect([o.entry?.education, o.entry?.trainingMonths]).toEqual([names[level - 1], EDUCATION_LEVELS[level - 1]!.trainingMonths]);
+      }
+    }
+    // Registered Nurses: 55.92% name a bachelor's (a Recommend Suppress = Y row, used), after 42.65% below it.
+    expect(occupation(data, '29-1141.00').entry).toEqual({ education: "Bachelor's Degree", trainingMonths: 48, jobZone: 4 });
+    expect(occupation(data, '29-1215.00').entry).toEqual({ education: 'Doctoral Degree', trainingMonths: 108, jobZone: 5 });
+    expect(occupation(data, '15-1252.00').entry).toEqual({ trainingMonths: 36, jobZone: 4 });
+    expect(result.warnings).toContain(
+      'Education, Training, and Experience.txt: used 199 Required Level of Education rows marked Recommend Suppress = Y: each is still a share of respondents, only a less precise one',
+    );
   });
 
   it('derives the SOC major group of every occupation from its code', () => {
@@ -217,5 +263,9 @@ describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () 
     expect(result.rowsRead['Skills.txt']).toBe(skills.length);
     expect(result.rowsRead['Knowledge.txt']).toBe(knowledge.length);
     expect(result.rowsRead['Alternate Titles.txt']).toBe(tsvRows(dir, 'Alternate Titles.txt').length);
+    expect(result.rowsRead).toMatchObject({
+      'Education, Training, and Experience.txt': 36209,
+      'Education, Training, and Experience Categories.txt': 41,
+    });
   });
 });
