@@ -16,6 +16,7 @@ import { readScales } from './scales.ts';
 import { assignFieldPaths } from './soc-structure.ts';
 import { readTechnologySkills } from './technology-skills.ts';
 import { readTitles } from './titles.ts';
+import { readTraitRatings, TRAIT_FILES } from './trait-ratings.ts';
 
 export interface OnetImportOptions extends ImportOptions {
   /**
@@ -55,7 +56,15 @@ export async function importOnet(path: string, options: OnetImportOptions = {}):
     for (const id of read.rated) rated.add(id);
     if (read.latestDate !== undefined && (latestDate === undefined || read.latestDate > latestDate)) latestDate = read.latestDate;
   }
+  // Occupations with IM and LV ratings: the only ones technology requirements go to (technology-skills.ts).
   const ratedOccupations = new Set(requirements.map((r) => r.occupation));
+
+  for (const trait of TRAIT_FILES) {
+    const read = await readTraitRatings(context, trait, { model, scales, occupations, ratedIn });
+    for (const r of read.requirements) requirements.push(r);
+    for (const id of read.rated) rated.add(id);
+  }
+
   const { competencies, groups } = competenciesOf(model, rated);
   const competencyGroups: CompetencyGroup[] = groups;
 
@@ -81,7 +90,7 @@ export async function importOnet(path: string, options: OnetImportOptions = {}):
   const position = new Map([...occupations.keys()].map((code, i) => [code, i] as const));
   requirements.sort((a, b) => position.get(a.occupation)! - position.get(b.occupation)!);
 
-  const unrated = occupations.size - ratedOccupations.size;
+  const unrated = occupations.size - new Set(requirements.map((r) => r.occupation)).size;
   if (unrated > 0) {
     context.warnings.push(
       `${formatCount(unrated)} of ${formatCount(occupations.size)} occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks`,

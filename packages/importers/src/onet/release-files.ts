@@ -18,6 +18,8 @@ export const ONET_FILES = {
   jobZones: 'Job Zones.txt',
   education: 'Education, Training, and Experience.txt',
   educationCategories: 'Education, Training, and Experience Categories.txt',
+  workStyles: 'Work Styles.txt',
+  interests: 'Interests.txt',
   technologySkills: 'Technology Skills.txt',
   careerChangers: 'Career Changers Matrix.txt',
   relatedOccupations: 'Related Occupations.txt',

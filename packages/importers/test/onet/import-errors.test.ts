@@ -38,8 +38,8 @@ describe('importOnet on a release with a missing file', () => {
   it('imports without the optional files, with one warning for each', async () => {
     const dir = await releaseWith({
       remove: [
-        'Knowledge.txt', 'Abilities.txt', 'Work Activities.txt', 'Scales Reference.txt', 'Alternate Titles.txt',
-        'Sample of Reported Titles.txt', 'Job Zones.txt', 'Education, Training, and Experience.txt',
+        'Knowledge.txt', 'Abilities.txt', 'Work Activities.txt', 'Scales Reference.txt', 'Work Styles.txt', 'Interests.txt',
+        'Alternate Titles.txt', 'Sample of Reported Titles.txt', 'Job Zones.txt', 'Education, Training, and Experience.txt',
         'Education, Training, and Experience Categories.txt', 'Technology Skills.txt', 'Related Occupations.txt',
       ],
     });
@@ -49,12 +49,14 @@ describe('importOnet on a release with a missing file', () => {
     ]);
     expect(data.occupations.map((o) => o.entry)).toEqual([undefined, undefined, undefined]);
     expect(warnings).toEqual([
-      'Scales Reference.txt not found: using the O*NET ranges IM 1-5 and LV 0-7, and any other Scale ID in a rating file is an error',
+      'Scales Reference.txt not found: using the O*NET ranges IM 1-5, LV 0-7 and OI 1-7, and any other Scale ID in a rating file is an error',
       'SOC Structure.csv not found: field paths hold only the SOC 2018 major group, taken from the first two digits of each code',
       'Skills.txt: left out 2 of 7 (occupation, element) pairs, since a requirement needs both a usable importance (IM) and level (LV): 1 rated Not Relevant, 1 with a suppressed (Recommend Suppress = Y) or empty rating',
       'Knowledge.txt not found: no ratings from it',
       'Abilities.txt not found: no ratings from it',
       'Work Activities.txt not found: no ratings from it',
+      'Work Styles.txt not found: no work style requirements',
+      'Interests.txt not found: no occupational interest requirements',
       'Alternate Titles.txt not found: occupations get no titles from it',
       'Sample of Reported Titles.txt not found: occupations get no titles from it',
       'Job Zones.txt not found: occupations have no job zone',
@@ -77,6 +79,9 @@ describe('importOnet on a release with a bad row', () => {
     ['unknown-occupation', 'Knowledge.txt:3:1: unknown O*NET-SOC Code "13-2011.00" (not in Occupation Data.txt)'],
     ['unknown-element', 'Abilities.txt:2:12: unknown Element ID "1.A.1.a.9" (not in Content Model Reference.txt)'],
     ['duplicate-rating', 'Work Activities.txt:4:42: duplicate IM rating of 29-1141.00 on "4.A.1.a.1" (first at line 2)'],
+    ['interest-out-of-range', 'Interests.txt:3:37: Data Value must be from 1 to 7 on scale OI, found "7.50"'],
+    ['interest-unknown-occupation', 'Interests.txt:4:1: unknown O*NET-SOC Code "13-2011.00" (not in Occupation Data.txt)'],
+    ['work-style-element', 'Work Styles.txt:2:12: Element ID "2.A.1.a" is not a work style (expected an element of 1.C)'],
     ['education-out-of-range', 'Education, Training, and Experience.txt:5:51: Data Value must be a percent from 0 to 100 on scale RL, found "120.00"'],
     [
       'education-categories-renumbered',

@@ -18,8 +18,10 @@ const rated = (competency: string, im: number, lv: number) => ({
   essential: im >= 4,
   source: { scale: 'onet', importance: im, level: lv },
 });
+/** The requirements made from IM and LV pairs (the Skills.txt layout): their source has a level. */
+const ratedPairs = (requirements: Requirement[]) => requirements.filter((r) => r.source?.level !== undefined);
 const requirementsOf = (requirements: Requirement[], occupation: string) =>
-  requirements.filter((r) => r.occupation === occupation).map(({ occupation: _, ...r }) => r);
+  ratedPairs(requirements).filter((r) => r.occupation === occupation).map(({ occupation: _, ...r }) => r);
 
 afterEach(removeCopies);
 
@@ -90,7 +92,7 @@ describe('importOnet on a hand-made release', () => {
   it('imports Abilities.txt and Work Activities.txt, which have the Skills.txt layout', async () => {
     const { data } = await importOnet(RELEASE);
     const of = (kind: string) =>
-      data.requirements
+      ratedPairs(data.requirements)
         .filter((r) => data.competencies.find((c) => c.id === r.competency)!.kind === kind)
         .map((r) => [r.occupation, r.competency, r.importance, r.level]);
     expect(of('ability')).toEqual([
@@ -122,6 +124,16 @@ describe('importOnet on a hand-made release', () => {
     const onetCompetencies = data.competencies.filter((c) => !c.id.startsWith('unspsc.'));
     expect(onetCompetencies.map((c) => [c.id, c.label.en, c.kind, c.reuse, c.group])).toEqual([
       ['1.A.1.a.1', 'Oral Comprehension', 'ability', 'transversal', '1.A.1.a'],
+      ['1.B.1.a', 'Realistic', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.b', 'Investigative', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.c', 'Artistic', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.d', 'Social', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.e', 'Enterprising', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.f', 'Conventional', 'interest', 'transversal', '1.B.1'],
+      ['1.C.4.b', 'Stress Tolerance', 'attribute', 'transversal', '1.C.4'],
+      ['1.C.5.a', 'Dependability', 'attribute', 'transversal', '1.C.5'],
+      ['1.C.5.b', 'Attention to Detail', 'attribute', 'transversal', '1.C.5'],
+      ['1.C.6', 'Independence', 'attribute', 'transversal', '1.C'],
       ['2.A.1.a', 'Reading Comprehension', 'skill', 'transversal', '2.A.1'],
       ['2.A.1.b', 'Active Listening', 'skill', 'transversal', '2.A.1'],
       ['2.A.1.e', 'Mathematics', 'skill', 'transversal', '2.A.1'],
@@ -133,6 +145,7 @@ describe('importOnet on a hand-made release', () => {
     expect(data.competencies[0]!.description).toEqual({ en: 'Listening to and understanding spoken information.' });
     expect(data.competencyGroups.map((g) => [g.id, g.parent])).toEqual([
       ['1', undefined], ['1.A', '1'], ['1.A.1', '1.A'], ['1.A.1.a', '1.A.1'],
+      ['1.B', '1'], ['1.B.1', '1.B'], ['1.C', '1'], ['1.C.4', '1.C'], ['1.C.5', '1.C'],
       ['2', undefined], ['2.A', '2'], ['2.A.1', '2.A'], ['2.B', '2'], ['2.B.3', '2.B'], ['2.C', '2'], ['2.C.1', '2.C'],
       ['4', undefined], ['4.A', '4'], ['4.A.1', '4.A'], ['4.A.1.a', '4.A.1'], ['4.A.3', '4.A'], ['4.A.3.a', '4.A.3'],
       ['5.F', undefined],
@@ -231,13 +244,15 @@ describe('importOnet on a hand-made release', () => {
   it('counts the data rows read per file', async () => {
     const { rowsRead } = await importOnet(RELEASE);
     expect(rowsRead).toEqual({
-      'Scales Reference.txt': 3,
-      'Content Model Reference.txt': 27,
+      'Scales Reference.txt': 6,
+      'Content Model Reference.txt': 43,
       'Occupation Data.txt': 3,
       'Skills.txt': 14,
       'Knowledge.txt': 4,
       'Abilities.txt': 4,
       'Work Activities.txt': 4,
+      'Work Styles.txt': 7,
+      'Interests.txt': 14,
       'Alternate Titles.txt': 5,
       'Sample of Reported Titles.txt': 3,
       'Job Zones.txt': 3,

@@ -13,8 +13,9 @@ const ONET_25 = realRelease('onet-25');
 const ONET_29 = realRelease('onet-29');
 
 const codesOf = (rows: Row[]) => new Set(rows.map((r) => r['O*NET-SOC Code']!));
-const pairsOf = (data: FrameworkData) =>
-  new Set(data.requirements.filter((r) => !r.competency.startsWith('unspsc.')).map((r) => `${r.occupation} ${r.competency}`));
+/** Requirements made from IM and LV pairs (Skills.txt layout): the only ones whose source has a level. */
+const ratedPairs = (data: FrameworkData) => data.requirements.filter((r) => r.source?.level !== undefined);
+const pairsOf = (data: FrameworkData) => new Set(ratedPairs(data).map((r) => `${r.occupation} ${r.competency}`));
 const occupation = (data: FrameworkData, id: string) => data.occupations.find((o) => o.id === id)!;
 const requirement = (data: FrameworkData, occupationId: string, competency: string) =>
   data.requirements.find((r) => r.occupation === occupationId && r.competency === competency);
@@ -125,13 +126,16 @@ describe.skipIf(ONET_25 === undefined)('importOnet on O*NET 25 (onet-25)', () =>
     expect(result.rowsRead['Career Changers Matrix.txt']).toBe(7221);
   });
 
-  it('imports as before without the job zone and education files, warning about each', () => {
+  it('imports as before without the interest, work style, job zone and education files, warning about each', () => {
     for (const warning of [
+      'Work Styles.txt not found: no work style requirements',
+      'Interests.txt not found: no occupational interest requirements',
       'Job Zones.txt not found: occupations have no job zone',
       'Education, Training, and Experience.txt not found: occupations have no education level; training months come from the job zone',
     ]) {
       expect(result.warnings).toContain(warning);
     }
+    expect(new Set(data.competencies.map((c) => c.kind))).toEqual(new Set(['skill']));
     expect(data.occupations.filter((o) => o.entry !== undefined)).toEqual([]);
   });
 });
@@ -142,11 +146,13 @@ describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () 
   let data: FrameworkData;
   let skills: Row[];
   let knowledge: Row[];
+  let listed: Set<string>;
   beforeAll(async () => {
     result = await importOnet(dir);
     data = result.data;
     skills = tsvRows(dir, 'Skills.txt');
     knowledge = tsvRows(dir, 'Knowledge.txt');
+    listed = codesOf(tsvRows(dir, 'Occupation Data.txt'));
   });
 
   it('passes parseFramework, with the O*NET 29 attribution', () => {
@@ -160,21 +166,47 @@ describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () 
     });
   });
 
-  it('keeps every occupation of Occupation Data and rates those with usable Skills or Knowledge pairs', () => {
-    const listed = codesOf(tsvRows(dir, 'Occupation Data.txt'));
+  it('keeps every occupation of Occupation Data and gives requirements to those with ratings', () => {
     expect(new Set(data.occupations.map((o) => o.id))).toEqual(listed);
-    const expected = new Set([...usablePairs(skills), ...usablePairs(knowledge)].map((pair) => pair.split(' ')[0]!));
-    expect(new Set(data.requirements.map((r) => r.occupation))).toEqual(expected);
-    expect(expected).toEqual(new Set([...codesOf(skills), ...codesOf(knowledge)]));
+    const rated = new Set([...usablePairs(skills), ...usablePairs(knowledge)].map((pair) => pair.split(' ')[0]!));
+    expect(rated).toEqual(new Set([...codesOf(skills), ...codesOf(knowledge)]));
+    const interests = codesOf(tsvRows(dir, 'Interests.txt'));
+    expect([rated.size, interests.size]).toEqual([879, 923]);
+    const withRequirements = new Set(data.requirements.map((r) => r.occupation));
+    expect(withRequirements).toEqual(new Set([...rated, ...interests]));
+    expect(new Set(ratedPairs(data).map((r) => r.occupation))).toEqual(rated);
     expect(result.warnings).toContain(
-      `${listed.size - expected.size} of ${listed.size.toLocaleString('en-US')} occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks`,
+      `${listed.size - withRequirements.size} of ${listed.size.toLocaleString('en-US')} occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks`,
     );
   });
 
   it('makes a requirement of every usable Skills and Knowledge pair, and of no other', () => {
     const expected = new Set([...usablePairs(skills), ...usablePairs(knowledge)]);
     expect(pairsOf(data)).toEqual(expected);
-    expect(data.requirements).toHaveLength(expected.size);
+    expect(ratedPairs(data)).toHaveLength(expected.size);
+  });
+
+  it('makes an interest requirement of every OI row above 1: importance = level = (OI - 1) / 6', () => {
+    const oi = tsvRows(dir, 'Interests.txt').filter((r) => r['Scale ID'] === 'OI');
+    const expected = new Map(oi.filter((r) => Number(r['Data Value']) > 1).map((r) => [`${r['O*NET-SOC Code']} ${r['Element ID']}`, Number(r['Data Value'])]));
+    expect([oi.length, expected.size]).toEqual([5538, 5077]);
+    const interests = data.requirements.filter((r) => r.competency.startsWith('1.B.'));
+    expect(new Map(interests.map((r) => [`${r.occupation} ${r.competency}`, r.source?.importance]))).toEqual(expected);
+    for (const r of interests) expect([r.importance, r.level, r.essential]).toEqual([(r.source!.importance! - 1) / 6, (r.source!.importance! - 1) / 6, false]);
+    expect(data.competencies.filter((c) => c.kind === 'interest').map((c) => c.label.en)).toEqual([
+      'Realistic', 'Investigative', 'Artistic', 'Social', 'Enterprising', 'Conventional',
+    ]);
+  });
+
+  it('makes a work style requirement of every IM row not suppressed: importance = level = (IM - 1) / 4', () => {
+    const rows = tsvRows(dir, 'Work Styles.txt');
+    const expected = new Map(rows.filter((r) => r['Recommend Suppress'] !== 'Y').map((r) => [`${r['O*NET-SOC Code']} ${r['Element ID']}`, Number(r['Data Value'])]));
+    expect(expected.size).toBe(14064);
+    const styles = data.requirements.filter((r) => r.competency.startsWith('1.C.'));
+    expect(new Map(styles.map((r) => [`${r.occupation} ${r.competency}`, r.source?.importance]))).toEqual(expected);
+    for (const r of styles) expect([r.importance, r.level, r.essential]).toEqual([(r.source!.importance! - 1) / 4, (r.source!.importance! - 1) / 4, false]);
+    expect(data.competencies.filter((c) => c.kind === 'attribute')).toHaveLength(16);
+    expect(requirement(data, '29-1141.00', '1.C.5.b')?.importance).toBe((ratingValue(rows, '29-1141.00', '1.C.5.b', 'IM') - 1) / 4);
   });
 
   it('normalises Registered Nurses on Reading Comprehension and on Medicine and Dentistry', () => {
@@ -264,6 +296,8 @@ describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () 
     expect(result.rowsRead['Knowledge.txt']).toBe(knowledge.length);
     expect(result.rowsRead['Alternate Titles.txt']).toBe(tsvRows(dir, 'Alternate Titles.txt').length);
     expect(result.rowsRead).toMatchObject({
+      'Interests.txt': 8307,
+      'Work Styles.txt': 14064,
       'Education, Training, and Experience.txt': 36209,
       'Education, Training, and Experience Categories.txt': 41,
     });
