@@ -4,6 +4,7 @@
 import { parseFramework, type CompetencyGroup, type EntryRequirements, type Occupation, type Requirement } from '@bridgework/core';
 import type { ImportOptions, ImportResult } from '../import-result.ts';
 import { competenciesOf, readContentModel } from './content-model.ts';
+import { readDetailedWorkActivities, workActivityCompetencies } from './detailed-work-activities.ts';
 import { readEducation } from './education.ts';
 import { onetFrameworkMeta } from './framework-meta.ts';
 import { formatCount, type ImportContext } from './import-context.ts';
@@ -65,8 +66,14 @@ export async function importOnet(path: string, options: OnetImportOptions = {}):
     for (const id of read.rated) rated.add(id);
   }
 
-  const { competencies, groups } = competenciesOf(model, rated);
+  const workActivities = await readDetailedWorkActivities(context, occupations, model);
+  for (const r of workActivities.requirements) requirements.push(r);
+
+  const { competencies, groups } = competenciesOf(model, rated, workActivities.elements);
   const competencyGroups: CompetencyGroup[] = groups;
+  const detailed = workActivityCompetencies(workActivities, new Set(groups.map((g) => g.id)));
+  competencyGroups.push(...detailed.groups);
+  competencies.push(...detailed.competencies);
 
   await readTitles(context, occupations);
   await readJobZones(context, occupations);
@@ -93,7 +100,7 @@ export async function importOnet(path: string, options: OnetImportOptions = {}):
   const unrated = occupations.size - new Set(requirements.map((r) => r.occupation)).size;
   if (unrated > 0) {
     context.warnings.push(
-      `${formatCount(unrated)} of ${formatCount(occupations.size)} occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks`,
+      `${formatCount(unrated)} of ${formatCount(occupations.size)} occupations in Occupation Data.txt have no usable ratings or work activities: kept without requirements, for lookup and crosswalks`,
     );
   }
 

@@ -35,11 +35,17 @@ describe('importOnet on a release with a missing file', () => {
     expect(await importError(dir, 'import.missing_file')).toBe(`O*NET release folder not found: ${dir}`);
   });
 
+  it('requires a rating file even when the task, interest and work style files are there', async () => {
+    const dir = await releaseWith({ remove: ['Skills.txt', 'Knowledge.txt', 'Abilities.txt', 'Work Activities.txt'] });
+    expect(await importError(dir, 'import.missing_file')).toMatch(/^missing a rating file: expected at least one of "Skills.txt"/);
+  });
+
   it('imports without the optional files, with one warning for each', async () => {
     const dir = await releaseWith({
       remove: [
         'Knowledge.txt', 'Abilities.txt', 'Work Activities.txt', 'Scales Reference.txt', 'Work Styles.txt', 'Interests.txt',
-        'Alternate Titles.txt', 'Sample of Reported Titles.txt', 'Job Zones.txt', 'Education, Training, and Experience.txt',
+        'Tasks to DWAs.txt', 'DWA Reference.txt', 'IWA Reference.txt', 'Task Statements.txt', 'Alternate Titles.txt',
+        'Sample of Reported Titles.txt', 'Job Zones.txt', 'Education, Training, and Experience.txt',
         'Education, Training, and Experience Categories.txt', 'Technology Skills.txt', 'Related Occupations.txt',
       ],
     });
@@ -57,13 +63,14 @@ describe('importOnet on a release with a missing file', () => {
       'Work Activities.txt not found: no ratings from it',
       'Work Styles.txt not found: no work style requirements',
       'Interests.txt not found: no occupational interest requirements',
+      'Tasks to DWAs.txt not found: no detailed work activities',
       'Alternate Titles.txt not found: occupations get no titles from it',
       'Sample of Reported Titles.txt not found: occupations get no titles from it',
       'Job Zones.txt not found: occupations have no job zone',
       'Education, Training, and Experience.txt not found: occupations have no education level; training months come from the job zone',
       'Technology Skills.txt not found: no technology competencies',
       'neither Career Changers Matrix.txt nor Related Occupations.txt found: no occupation links to evaluate rankings against',
-      '1 of 3 occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks',
+      '1 of 3 occupations in Occupation Data.txt have no usable ratings or work activities: kept without requirements, for lookup and crosswalks',
     ]);
   });
 });
@@ -82,6 +89,10 @@ describe('importOnet on a release with a bad row', () => {
     ['interest-out-of-range', 'Interests.txt:3:37: Data Value must be from 1 to 7 on scale OI, found "7.50"'],
     ['interest-unknown-occupation', 'Interests.txt:4:1: unknown O*NET-SOC Code "13-2011.00" (not in Occupation Data.txt)'],
     ['work-style-element', 'Work Styles.txt:2:12: Element ID "2.A.1.a" is not a work style (expected an element of 1.C)'],
+    ['unknown-dwa', 'Tasks to DWAs.txt:3:17: unknown DWA ID "4.A.1.a.1.I02.D99" (not in DWA Reference.txt)'],
+    ['unknown-iwa', 'DWA Reference.txt:4:11: unknown IWA ID "4.A.2.a.4.I77" (not in IWA Reference.txt)'],
+    ['unknown-iwa-element', 'IWA Reference.txt:5:1: unknown Element ID "4.A.4.a.9" (not in Content Model Reference.txt)'],
+    ['bad-task-type', 'Task Statements.txt:3:71: Task Type must be Core, Supplemental or n/a, found "Optional"'],
     ['education-out-of-range', 'Education, Training, and Experience.txt:5:51: Data Value must be a percent from 0 to 100 on scale RL, found "120.00"'],
     [
       'education-categories-renumbered',

@@ -1,7 +1,8 @@
 // importOnet on a small hand-made release in the official layout (test/fixtures/onet/release):
 // three occupations, every rating file (Abilities and Work Activities included), titles, job
 // zones, technology and Related Occupations. Expected numbers are the fixture's raw values put
-// through the documented formulas.
+// through the documented formulas. Work styles, interests, detailed work activities and education
+// have their own test files beside this one.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFramework, type Requirement } from '@bridgework/core';
 import type { Importer } from '../../src/import-result.ts';
@@ -121,8 +122,8 @@ describe('importOnet on a hand-made release', () => {
 
   it('makes rated elements competencies, kind and reuse by branch, grouped by the outline', async () => {
     const { data } = await importOnet(RELEASE);
-    const onetCompetencies = data.competencies.filter((c) => !c.id.startsWith('unspsc.'));
-    expect(onetCompetencies.map((c) => [c.id, c.label.en, c.kind, c.reuse, c.group])).toEqual([
+    const elements = data.competencies.filter((c) => !c.id.startsWith('unspsc.') && !/\.I\d+\.D\d+$/.test(c.id));
+    expect(elements.map((c) => [c.id, c.label.en, c.kind, c.reuse, c.group])).toEqual([
       ['1.A.1.a.1', 'Oral Comprehension', 'ability', 'transversal', '1.A.1.a'],
       ['1.B.1.a', 'Realistic', 'interest', 'transversal', '1.B.1'],
       ['1.B.1.b', 'Investigative', 'interest', 'transversal', '1.B.1'],
@@ -147,15 +148,23 @@ describe('importOnet on a hand-made release', () => {
       ['1', undefined], ['1.A', '1'], ['1.A.1', '1.A'], ['1.A.1.a', '1.A.1'],
       ['1.B', '1'], ['1.B.1', '1.B'], ['1.C', '1'], ['1.C.4', '1.C'], ['1.C.5', '1.C'],
       ['2', undefined], ['2.A', '2'], ['2.A.1', '2.A'], ['2.B', '2'], ['2.B.3', '2.B'], ['2.C', '2'], ['2.C.1', '2.C'],
-      ['4', undefined], ['4.A', '4'], ['4.A.1', '4.A'], ['4.A.1.a', '4.A.1'], ['4.A.3', '4.A'], ['4.A.3.a', '4.A.3'],
+      ['4', undefined], ['4.A', '4'], ['4.A.1', '4.A'], ['4.A.1.a', '4.A.1'],
+      ['4.A.2', '4.A'], ['4.A.2.a', '4.A.2'], ['4.A.2.a.4', '4.A.2.a'],
+      ['4.A.3', '4.A'], ['4.A.3.a', '4.A.3'],
+      ['4.A.4', '4.A'], ['4.A.4.a', '4.A.4'], ['4.A.4.a.5', '4.A.4.a'],
+      ['4.A.1.a.1.I02', '4.A.1.a'], ['4.A.2.a.4.I05', '4.A.2.a.4'], ['4.A.2.a.4.I09', '4.A.2.a.4'],
+      ['4.A.4.a.5.I01', '4.A.4.a.5'], ['4.A.4.a.5.I03', '4.A.4.a.5'],
       ['5.F', undefined],
     ]);
   });
 
-  it('keeps an occupation without ratings and counts it in a warning', async () => {
-    const { data, warnings } = await importOnet(RELEASE);
+  it('keeps an occupation without ratings or work activities and counts it in a warning', async () => {
+    const { data, warnings } = await importOnet(await releaseWith({ remove: ['Tasks to DWAs.txt'] }));
+    expect(data.occupations.map((o) => o.id)).toContain('11-1011.00');
     expect(data.requirements.some((r) => r.occupation === '11-1011.00')).toBe(false);
-    expect(warnings).toContain('1 of 3 occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks');
+    expect(warnings).toContain(
+      '1 of 3 occupations in Occupation Data.txt have no usable ratings or work activities: kept without requirements, for lookup and crosswalks',
+    );
   });
 
   it('lists alternate, short and reported titles once each, and skips titles of unknown codes', async () => {
@@ -245,7 +254,7 @@ describe('importOnet on a hand-made release', () => {
     const { rowsRead } = await importOnet(RELEASE);
     expect(rowsRead).toEqual({
       'Scales Reference.txt': 6,
-      'Content Model Reference.txt': 43,
+      'Content Model Reference.txt': 49,
       'Occupation Data.txt': 3,
       'Skills.txt': 14,
       'Knowledge.txt': 4,
@@ -253,6 +262,10 @@ describe('importOnet on a hand-made release', () => {
       'Work Activities.txt': 4,
       'Work Styles.txt': 7,
       'Interests.txt': 14,
+      'IWA Reference.txt': 6,
+      'DWA Reference.txt': 8,
+      'Task Statements.txt': 8,
+      'Tasks to DWAs.txt': 11,
       'Alternate Titles.txt': 5,
       'Sample of Reported Titles.txt': 3,
       'Job Zones.txt': 3,

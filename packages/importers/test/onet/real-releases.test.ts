@@ -16,6 +16,7 @@ const codesOf = (rows: Row[]) => new Set(rows.map((r) => r['O*NET-SOC Code']!));
 /** Requirements made from IM and LV pairs (Skills.txt layout): the only ones whose source has a level. */
 const ratedPairs = (data: FrameworkData) => data.requirements.filter((r) => r.source?.level !== undefined);
 const pairsOf = (data: FrameworkData) => new Set(ratedPairs(data).map((r) => `${r.occupation} ${r.competency}`));
+const isDwa = (id: string) => /\.I\d+\.D\d+$/.test(id);
 const occupation = (data: FrameworkData, id: string) => data.occupations.find((o) => o.id === id)!;
 const requirement = (data: FrameworkData, occupationId: string, competency: string) =>
   data.requirements.find((r) => r.occupation === occupationId && r.competency === competency);
@@ -126,10 +127,11 @@ describe.skipIf(ONET_25 === undefined)('importOnet on O*NET 25 (onet-25)', () =>
     expect(result.rowsRead['Career Changers Matrix.txt']).toBe(7221);
   });
 
-  it('imports as before without the interest, work style, job zone and education files, warning about each', () => {
+  it('imports as before without the task, interest, work style and education files, warning about each', () => {
     for (const warning of [
       'Work Styles.txt not found: no work style requirements',
       'Interests.txt not found: no occupational interest requirements',
+      'Tasks to DWAs.txt not found: no detailed work activities',
       'Job Zones.txt not found: occupations have no job zone',
       'Education, Training, and Experience.txt not found: occupations have no education level; training months come from the job zone',
     ]) {
@@ -147,12 +149,14 @@ describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () 
   let skills: Row[];
   let knowledge: Row[];
   let listed: Set<string>;
+  let taskLinks: Row[];
   beforeAll(async () => {
     result = await importOnet(dir);
     data = result.data;
     skills = tsvRows(dir, 'Skills.txt');
     knowledge = tsvRows(dir, 'Knowledge.txt');
     listed = codesOf(tsvRows(dir, 'Occupation Data.txt'));
+    taskLinks = tsvRows(dir, 'Tasks to DWAs.txt').filter((r) => listed.has(r['O*NET-SOC Code']!));
   });
 
   it('passes parseFramework, with the O*NET 29 attribution', () => {
@@ -166,17 +170,17 @@ describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () 
     });
   });
 
-  it('keeps every occupation of Occupation Data and gives requirements to those with ratings', () => {
+  it('keeps every occupation of Occupation Data and gives requirements to those with ratings or work activities', () => {
     expect(new Set(data.occupations.map((o) => o.id))).toEqual(listed);
     const rated = new Set([...usablePairs(skills), ...usablePairs(knowledge)].map((pair) => pair.split(' ')[0]!));
     expect(rated).toEqual(new Set([...codesOf(skills), ...codesOf(knowledge)]));
-    const interests = codesOf(tsvRows(dir, 'Interests.txt'));
-    expect([rated.size, interests.size]).toEqual([879, 923]);
+    const linked = codesOf(taskLinks);
+    expect([rated.size, linked.size, [...linked].filter((code) => !rated.has(code)).length]).toEqual([879, 923, 44]);
     const withRequirements = new Set(data.requirements.map((r) => r.occupation));
-    expect(withRequirements).toEqual(new Set([...rated, ...interests]));
+    expect(withRequirements).toEqual(new Set([...rated, ...linked]));
     expect(new Set(ratedPairs(data).map((r) => r.occupation))).toEqual(rated);
     expect(result.warnings).toContain(
-      `${listed.size - withRequirements.size} of ${listed.size.toLocaleString('en-US')} occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks`,
+      `${listed.size - withRequirements.size} of ${listed.size.toLocaleString('en-US')} occupations in Occupation Data.txt have no usable ratings or work activities: kept without requirements, for lookup and crosswalks`,
     );
   });
 
@@ -184,6 +188,55 @@ describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () 
     const expected = new Set([...usablePairs(skills), ...usablePairs(knowledge)]);
     expect(pairsOf(data)).toEqual(expected);
     expect(ratedPairs(data)).toHaveLength(expected.size);
+  });
+
+  it('makes a work-activity competency of every DWA linked to an occupation, in the group of its IWA', () => {
+    const reference = new Map(tsvRows(dir, 'DWA Reference.txt').map((r) => [r['DWA ID']!, r]));
+    const linked = new Set(taskLinks.map((r) => r['DWA ID']!));
+    const dwas = data.competencies.filter((c) => isDwa(c.id));
+    expect([reference.size, linked.size, dwas.length]).toEqual([2087, 2082, 2082]);
+    expect(new Set(dwas.map((c) => c.id))).toEqual(linked);
+    for (const c of dwas) {
+      const row = reference.get(c.id)!;
+      expect(c).toEqual({ id: c.id, label: { en: row['DWA Title'] }, kind: 'work-activity', group: row['IWA ID'], reuse: 'cross-sector', externalId: c.id });
+    }
+    expect(data.competencies.find((c) => c.id === '4.A.2.a.4.I09.D03')?.label.en).toBe('Analyze impact of legal or regulatory changes.');
+  });
+
+  it('makes each IWA a group under its GWA, and the GWAs and their ancestors groups named by the content model', () => {
+    const iwas = tsvRows(dir, 'IWA Reference.txt');
+    const groups = new Map(data.competencyGroups.map((g) => [g.id, g]));
+    const iwaGroups = data.competencyGroups.filter((g) => /\.I\d+$/.test(g.id));
+    expect(iwaGroups.map((g) => [g.id, g.label.en, g.parent])).toEqual(iwas.map((r) => [r['IWA ID'], r['IWA Title'], r['Element ID']]));
+    expect(iwaGroups).toHaveLength(332);
+    const names = new Map(tsvRows(dir, 'Content Model Reference.txt').map((r) => [r['Element ID']!, r['Element Name']!]));
+    const gwas = new Set(iwas.map((r) => r['Element ID']!));
+    expect(gwas.size).toBe(37);
+    for (const gwa of gwas) {
+      const parts = gwa.split('.');
+      for (let n = parts.length; n >= 1; n--) {
+        const id = parts.slice(0, n).join('.');
+        expect(groups.get(id)?.label.en).toBe(names.get(id));
+      }
+    }
+    expect(groups.get('4.A.2.a.4')).toMatchObject({ label: { en: 'Analyzing Data or Information' }, parent: '4.A.2.a' });
+  });
+
+  it('weighs each (occupation, DWA) 1.0 when a Core task links them, else 0.5', () => {
+    const core = new Set(tsvRows(dir, 'Task Statements.txt').filter((r) => r['Task Type'] === 'Core').map((r) => `${r['O*NET-SOC Code']} ${r['Task ID']}`));
+    const expected = new Map<string, number>();
+    for (const r of taskLinks) {
+      const key = `${r['O*NET-SOC Code']} ${r['DWA ID']}`;
+      expected.set(key, Math.max(expected.get(key) ?? 0, core.has(`${r['O*NET-SOC Code']} ${r['Task ID']}`) ? 1 : 0.5));
+    }
+    const dwaRequirements = data.requirements.filter((r) => isDwa(r.competency));
+    expect(new Map(dwaRequirements.map((r) => [`${r.occupation} ${r.competency}`, r.importance]))).toEqual(expected);
+    expect(dwaRequirements).toHaveLength(17806);
+    expect(dwaRequirements.filter((r) => r.importance === 1)).toHaveLength(13271);
+    expect(new Set(dwaRequirements.map((r) => r.occupation)).size).toBe(923);
+    for (const r of dwaRequirements) {
+      expect([r.level, r.essential, r.source]).toEqual([1, false, { scale: 'onet', relation: r.importance === 1 ? 'core-task' : 'supplemental-task' }]);
+    }
   });
 
   it('makes an interest requirement of every OI row above 1: importance = level = (OI - 1) / 6', () => {
@@ -296,6 +349,10 @@ describe.skipIf(ONET_29 === undefined)('importOnet on O*NET 29.2 (onet-29)', () 
     expect(result.rowsRead['Knowledge.txt']).toBe(knowledge.length);
     expect(result.rowsRead['Alternate Titles.txt']).toBe(tsvRows(dir, 'Alternate Titles.txt').length);
     expect(result.rowsRead).toMatchObject({
+      'Tasks to DWAs.txt': 23233,
+      'DWA Reference.txt': 2087,
+      'IWA Reference.txt': 332,
+      'Task Statements.txt': 18796,
       'Interests.txt': 8307,
       'Work Styles.txt': 14064,
       'Education, Training, and Experience.txt': 36209,
