@@ -37,13 +37,20 @@ export async function readContentModel(context: ImportContext): Promise<ContentM
 
 /**
  * Competencies for the rated elements and groups for all their ancestors present in the
- * reference, both in outline order. A group's parent is its nearest ancestor in the reference
- * (an element that is itself rated stays a competency and is skipped as a group).
+ * reference, both in outline order. `grouping` are elements that hold competencies from
+ * elsewhere (the generalized work activities above the detailed ones): they and their
+ * ancestors become groups too. A group's parent is its nearest ancestor in the reference (an
+ * element that is itself rated stays a competency and is skipped as a group).
  * O(elements * depth).
  */
-export function competenciesOf(model: ContentModel, rated: ReadonlySet<string>): { competencies: Competency[]; groups: CompetencyGroup[] } {
+export function competenciesOf(
+  model: ContentModel,
+  rated: ReadonlySet<string>,
+  grouping: ReadonlySet<string> = new Set(),
+): { competencies: Competency[]; groups: CompetencyGroup[] } {
   const groupIds = new Set<string>();
-  for (const id of rated) {
+  for (const id of grouping) if (model.has(id) && !rated.has(id)) groupIds.add(id);
+  for (const id of [...rated, ...grouping]) {
     for (const ancestor of ancestorsOf(id)) if (model.has(ancestor) && !rated.has(ancestor)) groupIds.add(ancestor);
   }
 

@@ -40,7 +40,7 @@ export function onetFrameworkMeta(input: MetaInput): FrameworkMeta {
     id: input.id ?? 'onet',
     name: release !== undefined ? `O*NET ${release}` : 'O*NET',
     version,
-    description: 'O*NET occupations with their skill, knowledge, ability and work activity ratings',
+    description: 'O*NET occupations with their skill, knowledge, ability and work activity ratings, detailed work activities, interests, work styles and education',
     source: {
       kind: 'onet',
       publisher: ONET_PUBLISHER,

@@ -1,9 +1,11 @@
 // The O*NET text-release importer: reads whichever files of a release folder are present
 // (see README.md beside this file for the mapping) and returns a checked FrameworkData.
 // Every file is streamed row by row; a structural error stops the import with file:line:column.
-import { parseFramework, type CompetencyGroup, type Occupation, type Requirement } from '@bridgework/core';
+import { parseFramework, type CompetencyGroup, type EntryRequirements, type Occupation, type Requirement } from '@bridgework/core';
 import type { ImportOptions, ImportResult } from '../import-result.ts';
 import { competenciesOf, readContentModel } from './content-model.ts';
+import { readDetailedWorkActivities, workActivityCompetencies } from './detailed-work-activities.ts';
+import { readEducation } from './education.ts';
 import { onetFrameworkMeta } from './framework-meta.ts';
 import { formatCount, type ImportContext } from './import-context.ts';
 import { jobZone, jobZoneNote, readJobZones } from './job-zones.ts';
@@ -15,6 +17,7 @@ import { readScales } from './scales.ts';
 import { assignFieldPaths } from './soc-structure.ts';
 import { readTechnologySkills } from './technology-skills.ts';
 import { readTitles } from './titles.ts';
+import { readTraitRatings, TRAIT_FILES } from './trait-ratings.ts';
 
 export interface OnetImportOptions extends ImportOptions {
   /**
@@ -54,12 +57,27 @@ export async function importOnet(path: string, options: OnetImportOptions = {}):
     for (const id of read.rated) rated.add(id);
     if (read.latestDate !== undefined && (latestDate === undefined || read.latestDate > latestDate)) latestDate = read.latestDate;
   }
+  // Occupations with IM and LV ratings: the only ones technology requirements go to (technology-skills.ts).
   const ratedOccupations = new Set(requirements.map((r) => r.occupation));
-  const { competencies, groups } = competenciesOf(model, rated);
+
+  for (const trait of TRAIT_FILES) {
+    const read = await readTraitRatings(context, trait, { model, scales, occupations, ratedIn });
+    for (const r of read.requirements) requirements.push(r);
+    for (const id of read.rated) rated.add(id);
+  }
+
+  const workActivities = await readDetailedWorkActivities(context, occupations, model);
+  for (const r of workActivities.requirements) requirements.push(r);
+
+  const { competencies, groups } = competenciesOf(model, rated, workActivities.elements);
   const competencyGroups: CompetencyGroup[] = groups;
+  const detailed = workActivityCompetencies(workActivities, new Set(groups.map((g) => g.id)));
+  competencyGroups.push(...detailed.groups);
+  competencies.push(...detailed.competencies);
 
   await readTitles(context, occupations);
   await readJobZones(context, occupations);
+  await readEducation(context, occupations);
 
   const technologyMode = options.technology ?? 'competencies';
   if (technologyMode !== 'skip') {
@@ -79,10 +97,10 @@ export async function importOnet(path: string, options: OnetImportOptions = {}):
   const position = new Map([...occupations.keys()].map((code, i) => [code, i] as const));
   requirements.sort((a, b) => position.get(a.occupation)! - position.get(b.occupation)!);
 
-  const unrated = occupations.size - ratedOccupations.size;
+  const unrated = occupations.size - new Set(requirements.map((r) => r.occupation)).size;
   if (unrated > 0) {
     context.warnings.push(
-      `${formatCount(unrated)} of ${formatCount(occupations.size)} occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks`,
+      `${formatCount(unrated)} of ${formatCount(occupations.size)} occupations in Occupation Data.txt have no usable ratings or work activities: kept without requirements, for lookup and crosswalks`,
     );
   }
 
@@ -114,8 +132,17 @@ function toOccupation(draft: OccupationDraft): Occupation {
     codes: { onetSoc: draft.code },
     fieldPath: draft.fieldPath,
     regulation: [],
-    ...(draft.jobZone !== undefined
-      ? { entry: { trainingMonths: jobZone(draft.jobZone).trainingMonths }, notes: jobZoneNote(draft.jobZone) }
-      : {}),
+    ...(draft.education !== undefined || draft.jobZone !== undefined ? { entry: entryOf(draft) } : {}),
+    ...(draft.jobZone !== undefined ? { notes: jobZoneNote(draft.jobZone) } : {}),
+  };
+}
+
+/** Training months from the education level when the release has one, else from the job zone. */
+function entryOf(draft: OccupationDraft): EntryRequirements {
+  const { education, jobZone: zone } = draft;
+  return {
+    ...(education !== undefined ? { education: education.name } : {}),
+    trainingMonths: education?.trainingMonths ?? jobZone(zone!).trainingMonths,
+    ...(zone !== undefined ? { jobZone: zone } : {}),
   };
 }

@@ -1,4 +1,5 @@
-// Job Zones.txt -> entry.trainingMonths and a note naming the zone. O*NET defines each zone by
+// Job Zones.txt -> entry.jobZone, a note naming the zone, and entry.trainingMonths when the
+// release gives no education level for the occupation (education.ts). O*NET defines each zone by
 // a range of Specific Vocational Preparation (SVP, Job Zone Reference.txt), and SVP levels are
 // time spans (SVP 4: over 3 months up to 6; SVP 7: over 2 years up to 4; ...). Typical months
 // are the middle of each zone's span, rounded:
@@ -42,7 +43,7 @@ export function jobZoneNote(zone: number): string {
 export async function readJobZones(context: ImportContext, occupations: Occupations): Promise<void> {
   const file = context.release.get(ONET_FILES.jobZones);
   if (file === undefined) {
-    context.warnings.push(`${ONET_FILES.jobZones} not found: occupations have no training months`);
+    context.warnings.push(`${ONET_FILES.jobZones} not found: occupations have no job zone`);
     return;
   }
   const table = await openReleaseTable(context, file);

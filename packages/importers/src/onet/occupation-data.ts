@@ -5,7 +5,7 @@ import { CellReader } from './cells.ts';
 import { openReleaseTable, type ImportContext } from './import-context.ts';
 import { ONET_FILES } from './release-files.ts';
 
-/** An occupation while the release is read; later files add titles, job zone and field path. */
+/** An occupation while the release is read; later files add titles, job zone, education and field path. */
 export interface OccupationDraft {
   code: string;
   title: string;
@@ -14,6 +14,8 @@ export interface OccupationDraft {
   /** Folded titles already listed (the preferred one included), for de-duplication. */
   titleKeys: Set<string>;
   jobZone?: number;
+  /** The median respondent's Required Level of Education (education.ts). */
+  education?: { name: string; trainingMonths: number };
   fieldPath: FieldGroup[];
 }
 

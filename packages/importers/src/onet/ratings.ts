@@ -11,7 +11,7 @@
 import type { Requirement } from '@bridgework/core';
 import { CellReader } from './cells.ts';
 import type { ContentModel } from './content-model.ts';
-import { branchOf, RATED_BRANCHES } from './element-branches.ts';
+import { inBranches, RATED_BRANCHES } from './element-branches.ts';
 import { formatCount, openReleaseTable, type ImportContext } from './import-context.ts';
 import type { Occupations } from './occupation-data.ts';
 import type { ReleaseFile } from './release-files.ts';
@@ -74,7 +74,7 @@ export async function readRatings(context: ImportContext, file: ReleaseFile, inp
     const ratedBy = ratedIn.get(element);
     if (ratedBy !== file.name) {
       if (!model.has(element)) throw cells.error(row, elementColumn, `unknown Element ID "${element}" (not in Content Model Reference.txt)`);
-      if (branchOf(element) === undefined) {
+      if (!inBranches(element, RATED_BRANCHES)) {
         throw cells.error(row, elementColumn, `Element ID "${element}" is not in a rated branch of the content model (expected ${RATED_BRANCHES.join(', ')})`);
       }
       if (ratedBy !== undefined) throw cells.error(row, elementColumn, `Element ID "${element}" is already rated in ${ratedBy}`);

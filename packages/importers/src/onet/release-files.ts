@@ -16,6 +16,14 @@ export const ONET_FILES = {
   alternateTitles: 'Alternate Titles.txt',
   reportedTitles: 'Sample of Reported Titles.txt',
   jobZones: 'Job Zones.txt',
+  education: 'Education, Training, and Experience.txt',
+  educationCategories: 'Education, Training, and Experience Categories.txt',
+  workStyles: 'Work Styles.txt',
+  interests: 'Interests.txt',
+  taskStatements: 'Task Statements.txt',
+  tasksToDwas: 'Tasks to DWAs.txt',
+  dwaReference: 'DWA Reference.txt',
+  iwaReference: 'IWA Reference.txt',
   technologySkills: 'Technology Skills.txt',
   careerChangers: 'Career Changers Matrix.txt',
   relatedOccupations: 'Related Occupations.txt',
@@ -43,6 +51,9 @@ export interface ReleaseFolder {
 /**
  * Lists the folder once. Throws import.missing_file when the folder, Occupation Data, the
  * Content Model Reference, or every rating file is missing: without them there is nothing to map.
+ * Every other file is optional, the task, interest and work style files included: a release
+ * holding only those (no Skills-layout rating file) still fails here, since what it would give
+ * is a framework ranked on unrated task links or on traits alone (see README.md).
  */
 export async function openReleaseFolder(folder: string): Promise<ReleaseFolder> {
   let entries: string[];

@@ -1,7 +1,8 @@
 // importOnet on a small hand-made release in the official layout (test/fixtures/onet/release):
 // three occupations, every rating file (Abilities and Work Activities included), titles, job
 // zones, technology and Related Occupations. Expected numbers are the fixture's raw values put
-// through the documented formulas.
+// through the documented formulas. Work styles, interests, detailed work activities and education
+// have their own test files beside this one.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFramework, type Requirement } from '@bridgework/core';
 import type { Importer } from '../../src/import-result.ts';
@@ -18,8 +19,10 @@ const rated = (competency: string, im: number, lv: number) => ({
   essential: im >= 4,
   source: { scale: 'onet', importance: im, level: lv },
 });
+/** The requirements made from IM and LV pairs (the Skills.txt layout): their source has a level. */
+const ratedPairs = (requirements: Requirement[]) => requirements.filter((r) => r.source?.level !== undefined);
 const requirementsOf = (requirements: Requirement[], occupation: string) =>
-  requirements.filter((r) => r.occupation === occupation).map(({ occupation: _, ...r }) => r);
+  ratedPairs(requirements).filter((r) => r.occupation === occupation).map(({ occupation: _, ...r }) => r);
 
 afterEach(removeCopies);
 
@@ -90,7 +93,7 @@ describe('importOnet on a hand-made release', () => {
   it('imports Abilities.txt and Work Activities.txt, which have the Skills.txt layout', async () => {
     const { data } = await importOnet(RELEASE);
     const of = (kind: string) =>
-      data.requirements
+      ratedPairs(data.requirements)
         .filter((r) => data.competencies.find((c) => c.id === r.competency)!.kind === kind)
         .map((r) => [r.occupation, r.competency, r.importance, r.level]);
     expect(of('ability')).toEqual([
@@ -119,9 +122,19 @@ describe('importOnet on a hand-made release', () => {
 
   it('makes rated elements competencies, kind and reuse by branch, grouped by the outline', async () => {
     const { data } = await importOnet(RELEASE);
-    const onetCompetencies = data.competencies.filter((c) => !c.id.startsWith('unspsc.'));
-    expect(onetCompetencies.map((c) => [c.id, c.label.en, c.kind, c.reuse, c.group])).toEqual([
+    const elements = data.competencies.filter((c) => !c.id.startsWith('unspsc.') && !/\.I\d+\.D\d+$/.test(c.id));
+    expect(elements.map((c) => [c.id, c.label.en, c.kind, c.reuse, c.group])).toEqual([
       ['1.A.1.a.1', 'Oral Comprehension', 'ability', 'transversal', '1.A.1.a'],
+      ['1.B.1.a', 'Realistic', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.b', 'Investigative', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.c', 'Artistic', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.d', 'Social', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.e', 'Enterprising', 'interest', 'transversal', '1.B.1'],
+      ['1.B.1.f', 'Conventional', 'interest', 'transversal', '1.B.1'],
+      ['1.C.4.b', 'Stress Tolerance', 'attribute', 'transversal', '1.C.4'],
+      ['1.C.5.a', 'Dependability', 'attribute', 'transversal', '1.C.5'],
+      ['1.C.5.b', 'Attention to Detail', 'attribute', 'transversal', '1.C.5'],
+      ['1.C.6', 'Independence', 'attribute', 'transversal', '1.C'],
       ['2.A.1.a', 'Reading Comprehension', 'skill', 'transversal', '2.A.1'],
       ['2.A.1.b', 'Active Listening', 'skill', 'transversal', '2.A.1'],
       ['2.A.1.e', 'Mathematics', 'skill', 'transversal', '2.A.1'],
@@ -133,16 +146,25 @@ describe('importOnet on a hand-made release', () => {
     expect(data.competencies[0]!.description).toEqual({ en: 'Listening to and understanding spoken information.' });
     expect(data.competencyGroups.map((g) => [g.id, g.parent])).toEqual([
       ['1', undefined], ['1.A', '1'], ['1.A.1', '1.A'], ['1.A.1.a', '1.A.1'],
+      ['1.B', '1'], ['1.B.1', '1.B'], ['1.C', '1'], ['1.C.4', '1.C'], ['1.C.5', '1.C'],
       ['2', undefined], ['2.A', '2'], ['2.A.1', '2.A'], ['2.B', '2'], ['2.B.3', '2.B'], ['2.C', '2'], ['2.C.1', '2.C'],
-      ['4', undefined], ['4.A', '4'], ['4.A.1', '4.A'], ['4.A.1.a', '4.A.1'], ['4.A.3', '4.A'], ['4.A.3.a', '4.A.3'],
+      ['4', undefined], ['4.A', '4'], ['4.A.1', '4.A'], ['4.A.1.a', '4.A.1'],
+      ['4.A.2', '4.A'], ['4.A.2.a', '4.A.2'], ['4.A.2.a.4', '4.A.2.a'],
+      ['4.A.3', '4.A'], ['4.A.3.a', '4.A.3'],
+      ['4.A.4', '4.A'], ['4.A.4.a', '4.A.4'], ['4.A.4.a.5', '4.A.4.a'],
+      ['4.A.1.a.1.I02', '4.A.1.a'], ['4.A.2.a.4.I05', '4.A.2.a.4'], ['4.A.2.a.4.I09', '4.A.2.a.4'],
+      ['4.A.4.a.5.I01', '4.A.4.a.5'], ['4.A.4.a.5.I03', '4.A.4.a.5'],
       ['5.F', undefined],
     ]);
   });
 
-  it('keeps an occupation without ratings and counts it in a warning', async () => {
-    const { data, warnings } = await importOnet(RELEASE);
+  it('keeps an occupation without ratings or work activities and counts it in a warning', async () => {
+    const { data, warnings } = await importOnet(await releaseWith({ remove: ['Tasks to DWAs.txt'] }));
+    expect(data.occupations.map((o) => o.id)).toContain('11-1011.00');
     expect(data.requirements.some((r) => r.occupation === '11-1011.00')).toBe(false);
-    expect(warnings).toContain('1 of 3 occupations in Occupation Data.txt have no usable ratings: kept without requirements, for lookup and crosswalks');
+    expect(warnings).toContain(
+      '1 of 3 occupations in Occupation Data.txt have no usable ratings or work activities: kept without requirements, for lookup and crosswalks',
+    );
   });
 
   it('lists alternate, short and reported titles once each, and skips titles of unknown codes', async () => {
@@ -153,12 +175,13 @@ describe('importOnet on a hand-made release', () => {
     expect(warnings).toContain('Alternate Titles.txt: skipped 1 rows for 1 O*NET-SOC code(s) not in Occupation Data.txt (13-2011.00)');
   });
 
-  it('maps job zones to typical training months and keeps the zone in the notes', async () => {
-    const { data } = await importOnet(RELEASE);
-    expect(data.occupations.map((o) => [o.entry?.trainingMonths, o.notes])).toEqual([
-      [18, 'O*NET Job Zone 3: Medium Preparation Needed (SVP 6.0 to < 7.0)'],
-      [36, 'O*NET Job Zone 4: Considerable Preparation Needed (SVP 7.0 to < 8.0)'],
-      [84, 'O*NET Job Zone 5: Extensive Preparation Needed (SVP 8.0 and above)'],
+  it('maps job zones to entry.jobZone, typical training months and a note naming the zone', async () => {
+    // Without the education file, so that the training months are the job zone's (education.test.ts).
+    const { data } = await importOnet(await releaseWith({ remove: ['Education, Training, and Experience.txt'] }));
+    expect(data.occupations.map((o) => [o.entry, o.notes])).toEqual([
+      [{ trainingMonths: 18, jobZone: 3 }, 'O*NET Job Zone 3: Medium Preparation Needed (SVP 6.0 to < 7.0)'],
+      [{ trainingMonths: 36, jobZone: 4 }, 'O*NET Job Zone 4: Considerable Preparation Needed (SVP 7.0 to < 8.0)'],
+      [{ trainingMonths: 84, jobZone: 5 }, 'O*NET Job Zone 5: Extensive Preparation Needed (SVP 8.0 and above)'],
     ]);
   });
 
@@ -230,16 +253,24 @@ describe('importOnet on a hand-made release', () => {
   it('counts the data rows read per file', async () => {
     const { rowsRead } = await importOnet(RELEASE);
     expect(rowsRead).toEqual({
-      'Scales Reference.txt': 3,
-      'Content Model Reference.txt': 27,
+      'Scales Reference.txt': 6,
+      'Content Model Reference.txt': 49,
       'Occupation Data.txt': 3,
       'Skills.txt': 14,
       'Knowledge.txt': 4,
       'Abilities.txt': 4,
       'Work Activities.txt': 4,
+      'Work Styles.txt': 7,
+      'Interests.txt': 14,
+      'IWA Reference.txt': 6,
+      'DWA Reference.txt': 8,
+      'Task Statements.txt': 8,
+      'Tasks to DWAs.txt': 11,
       'Alternate Titles.txt': 5,
       'Sample of Reported Titles.txt': 3,
       'Job Zones.txt': 3,
+      'Education, Training, and Experience Categories.txt': 14,
+      'Education, Training, and Experience.txt': 27,
       'Technology Skills.txt': 6,
       'Related Occupations.txt': 4,
     });
