@@ -156,9 +156,12 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     const k = postRequirement[j]!;
     const at = j * POSTING_STRIDE;
     postWords[at] = reqOccupation[k]!;
-    postValues[at + 1] = reqImportance[k]!;
+    // A trait has one rating, given as both its importance and its level: it weighs 1 in its
+    // facet, else its rating would count squared.
+    const trait = isTrait[reqCompetency[k]!] === 1;
+    postValues[at + 1] = trait ? 1 : reqImportance[k]!;
     postValues[at + 2] = reqLevel[k]!;
-    postValues[at + 3] = reqEssential[k] === 1 ? reqImportance[k]! : 0;
+    postValues[at + 3] = reqEssential[k] === 1 && !trait ? reqImportance[k]! : 0;
   }
   const competencyIdRank = new Uint32Array(nComp);
   competencies
@@ -261,6 +264,6 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     isTrait,
     similarity,
     ...buildRelatedMatrix(data, competencyIndex, similarity),
-    ...buildFacets({ data, occupationCount: nOcc, competencyIndex, reqStart, reqCompetency, reqImportance, reqLevel, postStart, postRequirement, reqOccupation }),
+    ...buildFacets({ data, isTrait, occupationCount: nOcc, competencyIndex, reqStart, reqCompetency, reqImportance, reqLevel, postStart, postRequirement, reqOccupation }),
   };
 }

@@ -77,6 +77,7 @@ const CENTERING = Number(process.env.CENTERING ?? 0);
 
 interface CompileInput {
   data: FrameworkData;
+  isTrait: Uint8Array;
   occupationCount: number;
   competencyIndex: ReadonlyMap<string, number>;
   reqStart: Uint32Array;
@@ -90,7 +91,7 @@ interface CompileInput {
 
 /** O(requirements + competencies), plus a sort of the postings of sparse facets' groups. */
 export function buildFacets(input: CompileInput): FacetTable {
-  const { data, occupationCount: nOcc, competencyIndex, reqStart, reqCompetency, reqImportance, reqLevel, postStart, postRequirement, reqOccupation } = input;
+  const { data, isTrait, occupationCount: nOcc, competencyIndex, reqStart, reqCompetency, reqImportance, reqLevel, postStart, postRequirement, reqOccupation } = input;
   const nComp = data.competencies.length;
 
   // A competency is listed when its requirements carry a source relation (essential, core task)
@@ -222,7 +223,8 @@ export function buildFacets(input: CompileInput): FacetTable {
     for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) {
       const c = reqCompetency[k]!;
       const at = competencyFacet[c]! * nOcc + o;
-      facetTotal[at]! += specificity[c]! * reqImportance[k]! * Math.max(0, reqLevel[k]! - typicalLevel[c]!);
+      const weight = isTrait[c] === 1 ? 1 : reqImportance[k]!;
+      facetTotal[at]! += specificity[c]! * weight * Math.max(0, reqLevel[k]! - typicalLevel[c]!);
       facetCount[at]!++;
     }
   }

@@ -100,7 +100,6 @@ export interface Reach {
   stepChange?: number;
 }
 
-const TRAINING_ALLOWANCE_MONTHS = 12;
 const STEP_ALLOWANCE = 1;
 
 /**
@@ -117,7 +116,7 @@ export function reachOf(index: CompiledIndex, sources: readonly number[], o: num
     const stepChange = preparationStep[o]! >= 0 && preparationStep[s]! >= 0 && preparationScale[o] === preparationScale[s] ? preparationStep[o]! - preparationStep[s]! : undefined;
     if (!Number.isNaN(target) && !Number.isNaN(own)) {
       const added = Math.max(0, target - own);
-      const years = Math.max(0, added - TRAINING_ALLOWANCE_MONTHS) / 12;
+      const years = Math.max(0, added - w.allowance) / 12;
       reach = { factor: Math.exp(-w.training * years), addedTrainingMonths: added };
       if (stepChange !== undefined) reach.stepChange = stepChange;
     } else if (stepChange !== undefined) {
@@ -138,7 +137,7 @@ export function reachFactor(index: CompiledIndex, sources: readonly number[], o:
     const own = trainingMonths[s]!;
     let factor = -1;
     if (!Number.isNaN(target) && !Number.isNaN(own)) {
-      factor = Math.exp(-w.training * (Math.max(0, target - own - TRAINING_ALLOWANCE_MONTHS) / 12));
+      factor = Math.exp(-w.training * (Math.max(0, target - own - w.allowance) / 12));
     } else if (preparationStep[o]! >= 0 && preparationStep[s]! >= 0 && preparationScale[o] === preparationScale[s]) {
       factor = Math.exp(-w.steps * Math.max(0, preparationStep[o]! - preparationStep[s]! - STEP_ALLOWANCE));
     }

@@ -47,6 +47,8 @@ export const FitWeights = z.strictObject({
    * the target asks for beyond the person's occupation's, less a first year (when both are known).
    */
   training: z.number().min(0).max(10).default(0.3),
+  /** Months of added entry training the move may ask for before it counts against the fit. */
+  allowance: z.number().min(0).max(240).default(12),
   /** The same per preparation step (job zone, TEER, ISCO skill level) beyond the first, when training months are not known. */
   steps: z.number().min(0).max(10).default(0.5),
 });

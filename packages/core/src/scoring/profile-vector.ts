@@ -64,7 +64,8 @@ export function resolveProfile(index: CompiledIndex, profile: Profile): ProfileV
         const c = index.reqCompetency[k]!;
         if (skipLocal && index.isJurisdictionSpecific[c] === 1) continue;
         const l = index.reqLevel[k]!;
-        const w = index.reqImportance[k]!;
+        // A trait's importance is its rating again (compiled-index.ts): as a strength it weighs 1.
+        const w = index.isTrait[c] === 1 ? 1 : index.reqImportance[k]!;
         if (present[c] === 0) {
           present[c] = 1;
           listed.push(c);
