@@ -12,7 +12,7 @@ import { prepareStore, serverUrl } from './server.ts';
 export async function runCluster(config: ApiConfig): Promise<void> {
   const log = config.log;
   const count = config.workers ?? 1;
-  const service = serviceFor(openSqliteStore(config.dbPath), config);
+  const service = serviceFor(openSqliteStore(config.database.replace(/^sqlite:/, '')), config);
   try {
     await prepareStore(service, config);
   } finally {

@@ -10,8 +10,8 @@ import { serve } from '@hono/node-server';
 import { openSqliteStore } from '@bridgework/store';
 import { createApp, serviceFor } from './app.ts';
 import { loadConfig, type ApiConfig } from './config.ts';
-import type { BridgeworkService, StartupReport } from './service/service.ts';
-import type { ImportReport } from './service/framework-sources.ts';
+import type { BridgeworkService, StartupReport } from '@bridgework/service';
+import type { ImportReport } from '@bridgework/service';
 
 export interface RunningServer {
   url: string;
@@ -34,7 +34,7 @@ export interface StartOptions {
 
 export async function startServer(config: ApiConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = config.log;
-  const store = openSqliteStore(config.dbPath);
+  const store = openSqliteStore(config.database.replace(/^sqlite:/, ''));
   const service = serviceFor(store, config);
   let server: ReturnType<typeof serve> | undefined;
   try {
@@ -94,7 +94,7 @@ export async function prepareStore(service: BridgeworkService, config: ApiConfig
   const readiness = await service.readiness();
   const frameworks = await service.listFrameworks();
   const versions = frameworks.reduce((n, f) => n + f.versions.length, 0);
-  log(`${frameworks.length} framework(s), ${versions} version(s) in ${config.dbPath}`);
+  log(`${frameworks.length} framework(s), ${versions} version(s) in ${config.database}`);
   log(
     readiness.ready
       ? `default framework ${readiness.defaultFramework.id} ${readiness.defaultFramework.version} loaded`

@@ -1,5 +1,6 @@
-// Guards the architecture: dependencies point one way (core <- importers, store <- cli, api), and
-// core does no I/O (no node:*, no database, no HTTP).
+// Guards the architecture: dependencies point one way (core <- importers, store <- service <- api,
+// cli), core does no I/O (no node:*, no database, no HTTP), the service knows no HTTP, and the CLI
+// loads the HTTP server only to serve.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,9 +61,22 @@ describe('architecture', () => {
     expect(violations('packages/store/src', (s) => s.startsWith('@bridgework/importers'))).toEqual([]);
   });
 
+  it('lets the service depend on core, importers and store only, and on no HTTP module', () => {
+    const allowed = new Set(['@bridgework/core', '@bridgework/importers', '@bridgework/store']);
+    expect(violations('packages/service/src', (s) => s.startsWith('@bridgework/') && !allowed.has(s))).toEqual([]);
+    expect(violations('packages/service/src', (s) => /^(hono|@hono\/|node:http|node:https|undici$)/.test(s))).toEqual([]);
+  });
+
+  it('has the CLI import the API only in the command that serves it', () => {
+    const users = sources(join(ROOT, 'packages/cli/src'))
+      .filter((file) => importsOf(file).some((s) => s === '@bridgework/api'))
+      .map((file) => relative(ROOT, file));
+    expect(users).toEqual(['packages/cli/src/commands/serve.ts']);
+  });
+
   it('reaches other packages only through their public index, never their internals', () => {
-    const deep = (s: string) => /^@bridgework\/[a-z]+\//.test(s) || /\.\.\/\.\.\/(core|store|importers|cli)\/src\//.test(s) || /^\.\.\/\.\.\/\.\.\/(api|packages)\//.test(s);
-    for (const dir of ['packages/importers/src', 'packages/store/src', 'packages/cli/src', 'api/src']) {
+    const deep = (s: string) => /^@bridgework\/[a-z]+\//.test(s) || /\.\.\/\.\.\/(core|store|service|importers|cli)\/src\//.test(s) || /^\.\.\/\.\.\/\.\.\/(api|packages)\//.test(s);
+    for (const dir of ['packages/importers/src', 'packages/store/src', 'packages/service/src', 'packages/cli/src', 'api/src']) {
       expect(violations(dir, deep), dir).toEqual([]);
     }
   });

@@ -2,8 +2,8 @@
 // parsed with node:util parseArgs (mistakes are usage errors, exit code 2), the same service the
 // HTTP API uses over the same database, and plain-text tables.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BridgeworkService, loadConfig, type FrameworkRef } from '@bridgework/api';
 import { describeZodIssue, Profile, type ProfileInput } from '@bridgework/core';
+import { BridgeworkService, loadServiceSettings, type FrameworkRef } from '@bridgework/service';
 import { openSqliteStore } from '@bridgework/store';
 import { UsageError } from '../output.ts';
 
@@ -59,8 +59,8 @@ export const DB_FLAG = { db: { type: 'string' } } as const;
  * default framework of the server's configuration, imported on first use as the server does.
  */
 export async function withService<T>(db: string | undefined, work: (service: BridgeworkService) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const service = new BridgeworkService({ store: openSqliteStore(db ?? config.dbPath), defaultFramework: config.defaultFramework });
+  const settings = loadServiceSettings();
+  const service = new BridgeworkService({ store: openSqliteStore((db ?? settings.database).replace(/^sqlite:/, '')), defaultFramework: settings.defaultFramework });
   try {
     return await work(service);
   } finally {

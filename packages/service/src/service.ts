@@ -31,7 +31,7 @@ import type {
   ProfilePatch,
   StoredProfile,
 } from '@bridgework/store';
-import { BUNDLED_DEFAULT_FRAMEWORK, type DefaultFramework, type FrameworkSource } from '../config.ts';
+import { BUNDLED_DEFAULT_FRAMEWORK, type DefaultFramework, type FrameworkSource } from './settings.ts';
 import type { CompetencySummary, OccupationDetail, OccupationSummary, Page, PageQuery } from './catalogue.ts';
 import { importSource, type ImportHooks, type ImportReport, type ImportRequest } from './framework-sources.ts';
 import { IndexCache, type CompiledFramework } from './index-cache.ts';

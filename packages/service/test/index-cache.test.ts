@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFramework, type FrameworkData } from '@bridgework/core';
-import { IndexCache } from '../src/service/index-cache.ts';
+import { IndexCache } from '../src/index-cache.ts';
 
 function counting(fail = new Set<string>()) {
   const loads: string[] = [];

@@ -6,7 +6,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BridgeworkError } from '@bridgework/core';
 import { importFramework, type ImportProgress } from '@bridgework/importers';
 import type { BridgeworkStore, FrameworkVersionSummary } from '@bridgework/store';
-import type { FrameworkSource } from '../config.ts';
+import type { FrameworkSource } from './settings.ts';
 
 export interface ImportRequest extends FrameworkSource {
   /** Store under this id instead of the one the source gives. */
