@@ -38,6 +38,7 @@ function violations(dir: string, forbidden: (specifier: string) => boolean): str
 describe('architecture', () => {
   it('sees the imports it checks (a guard that reads nothing passes for nothing)', () => {
     expect(importsOf(join(ROOT, 'packages/store/src/sqlite/open-sqlite-store.ts'))).toEqual(expect.arrayContaining(['node:fs', 'better-sqlite3', '@bridgework/core']));
+    expect(importsOf(join(ROOT, 'packages/store/src/open-store.ts'))).toEqual(expect.arrayContaining(['./sqlite/index.ts', './postgres/index.ts']));
     expect(importsOf(join(ROOT, 'packages/importers/src/registry.ts'))).toEqual(expect.arrayContaining(['./native/index.ts', '@bridgework/core']));
   });
 
@@ -67,6 +68,21 @@ describe('architecture', () => {
     expect(violations('packages/service/src', (s) => /^(hono|@hono\/|node:http|node:https|undici$)/.test(s))).toEqual([]);
   });
 
+  it('keeps each database library in its driver: the store entry loads a driver only when asked', () => {
+    const db = /^(better-sqlite3|pg|pg-.*)$/;
+    const storeFiles = sources(join(ROOT, 'packages/store/src'));
+    const outsideDrivers = storeFiles.filter((f) => !/\/src\/(sqlite|postgres)\//.test(f));
+    expect(outsideDrivers.flatMap((f) => importsOf(f).filter((s) => db.test(s)).map((s) => `${relative(ROOT, f)} imports ${s}`))).toEqual([]);
+    expect(violations('packages/store/src/sqlite', (s) => /^(pg|pg-.*)$/.test(s) || s.includes('/postgres/'))).toEqual([]);
+    expect(violations('packages/store/src/postgres', (s) => s === 'better-sqlite3' || s.includes('/sqlite/'))).toEqual([]);
+    // The entry's driver imports are dynamic: a static one would load both libraries for everyone.
+    const entry = readFileSync(join(ROOT, 'packages/store/src/open-store.ts'), 'utf8');
+    expect(entry).not.toMatch(/^\s*import[^(]*from\s+['"]\.\/(sqlite|postgres)\//m);
+    for (const dir of ['packages/core/src', 'packages/importers/src', 'packages/service/src', 'packages/cli/src', 'api/src']) {
+      expect(violations(dir, (s) => db.test(s) || /^@bridgework\/store\//.test(s)), dir).toEqual([]);
+    }
+  });
+
   it('has the CLI import the API only in the command that serves it', () => {
     const users = sources(join(ROOT, 'packages/cli/src'))
       .filter((file) => importsOf(file).some((s) => s === '@bridgework/api'))
@@ -75,7 +91,8 @@ describe('architecture', () => {
   });
 
   it('reaches other packages only through their public index, never their internals', () => {
-    const deep = (s: string) => /^@bridgework\/[a-z]+\//.test(s) || /\.\.\/\.\.\/(core|store|service|importers|cli)\/src\//.test(s) || /^\.\.\/\.\.\/\.\.\/(api|packages)\//.test(s);
+    // The store's drivers are public entries of their own (@bridgework/store/sqlite, /postgres).
+    const deep = (s: string) => (/^@bridgework\/[a-z]+\//.test(s) && !/^@bridgework\/store\/(sqlite|postgres)$/.test(s)) || /\.\.\/\.\.\/(core|store|service|importers|cli)\/src\//.test(s) || /^\.\.\/\.\.\/\.\.\/(api|packages)\//.test(s);
     for (const dir of ['packages/importers/src', 'packages/store/src', 'packages/service/src', 'packages/cli/src', 'api/src']) {
       expect(violations(dir, deep), dir).toEqual([]);
     }

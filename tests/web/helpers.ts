@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_BODY_LIMIT, startServer, type ApiConfig, type RunningServer } from '@bridgework/api';
 import { BUNDLED_DEFAULT_FRAMEWORK } from '@bridgework/service';
-import { openSqliteStore } from '@bridgework/store';
+import { openSqliteStore } from '@bridgework/store/sqlite';
 
 export const REPO = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const FIXTURES = join(REPO, 'tests/web/fixtures');

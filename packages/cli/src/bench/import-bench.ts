@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileIndex, type CompiledIndex } from '@bridgework/core';
-import { openSqliteStore } from '@bridgework/store';
+import { openStore } from '@bridgework/store';
 import { round, type BenchFigure } from './stats.ts';
 
 const CHILD = fileURLToPath(new URL('./import-child.ts', import.meta.url));
@@ -30,7 +30,7 @@ export async function benchImport(framework: RealFramework, keepIndex: boolean):
       { name: `${p}.save_time`, value: round(out.saveMs, 1), unit: 'ms' },
       { name: `${p}.peak_rss`, value: round(out.peakRssMb, 1), unit: 'MiB' },
     ];
-    const store = await openSqliteStore(db);
+    const store = await openStore(db);
     const loadStart = performance.now();
     const data = await store.loadFramework(out.id, out.version);
     const loadMs = performance.now() - loadStart;

@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeZodIssue, Profile, type ProfileInput } from '@bridgework/core';
 import { BridgeworkService, loadServiceSettings, type FrameworkRef } from '@bridgework/service';
-import { openSqliteStore } from '@bridgework/store';
+import { openStore } from '@bridgework/store';
 import { UsageError } from '../output.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -55,12 +55,13 @@ export function profileFromFlags(flag: string, input: ProfileInput): Profile {
 export const DB_FLAG = { db: { type: 'string' } } as const;
 
 /**
- * The service over the database of `--db` (else BRIDGEWORK_DB, else ./data/bridgework.db), with the
+ * The service over the database of `--db` (a SQLite file or a database URL; else
+ * BRIDGEWORK_DATABASE_URL, else BRIDGEWORK_DB, else ./data/bridgework.db), with the
  * default framework of the server's configuration, imported on first use as the server does.
  */
 export async function withService<T>(db: string | undefined, work: (service: BridgeworkService) => Promise<T>): Promise<T> {
   const settings = loadServiceSettings();
-  const service = new BridgeworkService({ store: openSqliteStore((db ?? settings.database).replace(/^sqlite:/, '')), defaultFramework: settings.defaultFramework });
+  const service = new BridgeworkService({ store: await openStore(db ?? settings.database), defaultFramework: settings.defaultFramework });
   try {
     return await work(service);
   } finally {
