@@ -5,13 +5,13 @@ import { openStore } from '@bridgework/store';
 
 const [kind, path, db] = process.argv.slice(2);
 if (!kind || !path || !db) {
-  process.stderr.write('usage: import-child <kind> <path> <database>\n');
+  process.stderr.write('usage: import-child <kind> <path> <db>\n');
   process.exit(2);
 }
 const started = performance.now();
 const result = await importFramework(kind, path);
 const importMs = performance.now() - started;
-const store = await openStore(db);
+const store = await openStore(`sqlite:${db}`);
 const saveStart = performance.now();
 const summary = await store.saveFramework(result.data);
 const saveMs = performance.now() - saveStart;
