@@ -112,7 +112,8 @@ export class BridgeworkService {
     const report: StartupReport = { imported: [], skipped: [], failed: [] };
     try {
       const imported = await this.importDefaultFramework(hooks);
-      if (imported) report.imported.push(imported);
+      // Skipped when another process on the same database stored it first (its save won).
+      if (imported) (imported.skipped ? report.skipped : report.imported).push(imported);
     } catch (error) {
       this.defaultImportError = asError(error);
       report.failed.push({ source: this.defaultFramework.source!, error: this.defaultImportError });
