@@ -21,7 +21,7 @@ import { pathwayRoutes } from './routes/pathways.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { rankRoutes } from './routes/rank.ts';
 import { whatIfRoutes } from './routes/what-if.ts';
-import { BridgeworkService } from './service/service.ts';
+import { BridgeworkService } from '@bridgework/service';
 import { webRoutes } from './web/index.ts';
 
 export interface AppDeps {

@@ -1,10 +1,10 @@
 // Several server processes on one port (BRIDGEWORK_WORKERS): scoring is synchronous, so one Node
 // process ranks on one core. The primary imports what is missing once (so workers never race to
-// import), then forks the workers, which share the listening socket and the SQLite file (WAL:
-// readers never wait for a writer; writes wait on busy_timeout). The primary restarts a worker
+// import), then forks the workers, which share the listening socket and the database (SQLite in
+// WAL mode: readers never wait for a writer, writes wait on busy_timeout; or PostgreSQL). The primary restarts a worker
 // that dies, and on SIGINT/SIGTERM asks every worker to drain and stop.
 import cluster, { type Worker } from 'node:cluster';
-import { openSqliteStore } from '@bridgework/store';
+import { openStore } from '@bridgework/store';
 import { serviceFor } from './app.ts';
 import type { ApiConfig } from './config.ts';
 import { prepareStore, serverUrl } from './server.ts';
@@ -12,7 +12,7 @@ import { prepareStore, serverUrl } from './server.ts';
 export async function runCluster(config: ApiConfig): Promise<void> {
   const log = config.log;
   const count = config.workers ?? 1;
-  const service = serviceFor(openSqliteStore(config.dbPath), config);
+  const service = serviceFor(await openStore(config.database), config);
   try {
     await prepareStore(service, config);
   } finally {

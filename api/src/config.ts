@@ -2,10 +2,9 @@
 // CLI), parsed into plain values so nothing below reads process.env.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { BridgeworkError } from '@bridgework/core';
-import { IMPORT_KINDS, isImportKind, type ImportKind } from '@bridgework/importers';
+import { loadServiceSettings, type ServiceSettings } from '@bridgework/service';
 
 export type Role = 'admin' | 'counsellor';
 export const ROLES: readonly Role[] = ['admin', 'counsellor'];
@@ -16,27 +15,11 @@ export interface ApiKey {
   digest: Buffer;
 }
 
-/** A framework to import: a format the importers know and a folder or file. */
-export interface FrameworkSource {
-  kind: ImportKind;
-  path: string;
-}
-
-export interface DefaultFramework {
-  /** Used when a request or command names no framework; /readyz waits for it. */
-  id: string;
-  /** Imported (under `id`) when the store holds no version of it. */
-  source?: FrameworkSource;
-}
-
-export interface ApiConfig {
+/** The service's settings (database, default framework, start-up imports) and the server's own. */
+export interface ApiConfig extends ServiceSettings {
   port: number;
   /** Interface to listen on; undefined listens on all of them. */
   host?: string;
-  dbPath: string;
-  defaultFramework: DefaultFramework;
-  /** Extra sources imported at start when their (id, version) is not stored yet. */
-  imports: FrameworkSource[];
   apiKeys: ApiKey[];
   /** Whether framework reads and analyses of inline profiles need no key. */
   publicRead: boolean;
@@ -54,18 +37,7 @@ export interface ApiConfig {
 }
 
 export const DEFAULT_PORT = 8787;
-export const DEFAULT_DB_PATH = './data/bridgework.db';
-export const DEFAULT_FRAMEWORK_ID = 'fqr-canada';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-/** The repository root, found from this file rather than the working directory. */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** The curated framework this project ships, imported on first start. */
-export const BUNDLED_DEFAULT_FRAMEWORK: DefaultFramework = {
-  id: DEFAULT_FRAMEWORK_ID,
-  source: { kind: 'native', path: resolve(REPO_ROOT, 'frameworks', DEFAULT_FRAMEWORK_ID) },
-};
 
 type Env = Record<string, string | undefined>;
 
@@ -75,23 +47,12 @@ type Env = Record<string, string | undefined>;
  * its keys or limits is worse than one that does not start.
  */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConfig {
-  const defaultId = nonEmpty(env.BRIDGEWORK_DEFAULT_FRAMEWORK) ?? DEFAULT_FRAMEWORK_ID;
-  const defaultSource = nonEmpty(env.BRIDGEWORK_DEFAULT_SOURCE);
   const host = nonEmpty(env.HOST);
   const roots = nonEmpty(env.BRIDGEWORK_IMPORT_ROOTS);
   return {
     port: parsePort(env.PORT),
     ...(host !== undefined ? { host } : {}),
-    dbPath: nonEmpty(env.BRIDGEWORK_DB) ?? DEFAULT_DB_PATH,
-    defaultFramework: {
-      id: defaultId,
-      ...(defaultSource !== undefined
-        ? { source: parseSource(defaultSource, 'BRIDGEWORK_DEFAULT_SOURCE', cwd) }
-        : defaultId === DEFAULT_FRAMEWORK_ID
-          ? { source: BUNDLED_DEFAULT_FRAMEWORK.source! }
-          : {}),
-    },
-    imports: parseSources(env.BRIDGEWORK_IMPORT, cwd),
+    ...loadServiceSettings(env, cwd),
     apiKeys: parseApiKeys(env.BRIDGEWORK_API_KEYS),
     publicRead: parseBoolean(env.BRIDGEWORK_PUBLIC_READ, 'BRIDGEWORK_PUBLIC_READ', true),
     bodyLimit: parseByteSize(env.BRIDGEWORK_BODY_LIMIT, 'BRIDGEWORK_BODY_LIMIT', DEFAULT_BODY_LIMIT),
@@ -129,26 +90,6 @@ export function parseApiKeys(value: string | undefined): ApiKey[] {
 
 export function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
-}
-
-/** `kind:path[,kind:path...]`; relative paths are resolved against `cwd`. */
-export function parseSources(value: string | undefined, cwd: string, variable = 'BRIDGEWORK_IMPORT'): FrameworkSource[] {
-  if (nonEmpty(value) === undefined) return [];
-  return value!
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((s) => parseSource(s, variable, cwd));
-}
-
-function parseSource(value: string, variable: string, cwd: string): FrameworkSource {
-  const colon = value.indexOf(':');
-  const kind = value.slice(0, colon).trim();
-  const path = value.slice(colon + 1).trim();
-  if (colon < 0 || !isImportKind(kind) || path === '') {
-    throw configError(variable, `"${value}" must be "<kind>:<path>" with kind one of ${IMPORT_KINDS.join(', ')}`);
-  }
-  return { kind, path: isAbsolute(path) ? path : resolve(cwd, path) };
 }
 
 function parsePort(value: string | undefined): number {

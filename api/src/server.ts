@@ -1,5 +1,5 @@
-// The Node entry: `pnpm start` (tsx api/src/server.ts) or `bridgework serve`. Opens the SQLite
-// store, imports the default framework (and BRIDGEWORK_IMPORT sources) when missing, compiles the
+// The Node entry: `pnpm start` (tsx api/src/server.ts) or `bridgework serve`. Opens the store
+// the database setting names (SQLite by default, or PostgreSQL), imports the default framework (and BRIDGEWORK_IMPORT sources) when missing, compiles the
 // default framework, serves the Hono app, and on SIGINT/SIGTERM stops taking requests, lets the
 // ones in flight finish and closes the store. With BRIDGEWORK_WORKERS above 1 this process
 // prepares the store once and then runs that many server processes on the same port (cluster.ts).
@@ -7,11 +7,11 @@ import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import { openSqliteStore } from '@bridgework/store';
+import { openStore, redactDatabaseUrl } from '@bridgework/store';
 import { createApp, serviceFor } from './app.ts';
 import { loadConfig, type ApiConfig } from './config.ts';
-import type { BridgeworkService, StartupReport } from './service/service.ts';
-import type { ImportReport } from './service/framework-sources.ts';
+import type { BridgeworkService, StartupReport } from '@bridgework/service';
+import type { ImportReport } from '@bridgework/service';
 
 export interface RunningServer {
   url: string;
@@ -34,7 +34,7 @@ export interface StartOptions {
 
 export async function startServer(config: ApiConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = config.log;
-  const store = openSqliteStore(config.dbPath);
+  const store = await openStore(config.database);
   const service = serviceFor(store, config);
   let server: ReturnType<typeof serve> | undefined;
   try {
@@ -94,7 +94,7 @@ export async function prepareStore(service: BridgeworkService, config: ApiConfig
   const readiness = await service.readiness();
   const frameworks = await service.listFrameworks();
   const versions = frameworks.reduce((n, f) => n + f.versions.length, 0);
-  log(`${frameworks.length} framework(s), ${versions} version(s) in ${config.dbPath}`);
+  log(`${frameworks.length} framework(s), ${versions} version(s) in ${redactDatabaseUrl(config.database)}`);
   log(
     readiness.ready
       ? `default framework ${readiness.defaultFramework.id} ${readiness.defaultFramework.version} loaded`

@@ -1,13 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_DEFAULT_FRAMEWORK, loadConfig, parseApiKeys, parseByteSize, sha256 } from '../src/config.ts';
+import { BUNDLED_DEFAULT_FRAMEWORK } from '@bridgework/service';
+import { loadConfig, parseApiKeys, parseByteSize, sha256 } from '../src/config.ts';
 
 describe('loadConfig', () => {
-  it('defaults to port 8787, ./data/bridgework.db, fqr-canada from frameworks/, public read and 1 MiB bodies', () => {
+  it('defaults to port 8787, SQLite at ./data/bridgework.db, fqr-canada from frameworks/, public read and 1 MiB bodies', () => {
     const config = loadConfig({}, '/srv/app');
     expect(config).toMatchObject({
       port: 8787,
-      dbPath: './data/bridgework.db',
+      database: 'sqlite:./data/bridgework.db',
       defaultFramework: BUNDLED_DEFAULT_FRAMEWORK,
       imports: [],
       apiKeys: [],
@@ -39,7 +40,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 9000,
       host: '127.0.0.1',
-      dbPath: '/var/lib/bw.db',
+      database: 'sqlite:/var/lib/bw.db',
       defaultFramework: { id: 'onet', source: { kind: 'onet', path: '/srv/app/data/onet-29' } },
       imports: [
         { kind: 'esco', path: '/data/esco' },
@@ -54,6 +55,14 @@ describe('loadConfig', () => {
       { role: 'admin', digest: sha256('aaaaaaaa1') },
       { role: 'counsellor', digest: sha256('cccccccc2') },
     ]);
+  });
+
+  it('takes a database URL from BRIDGEWORK_DATABASE_URL, and refuses it beside BRIDGEWORK_DB', () => {
+    expect(loadConfig({ BRIDGEWORK_DATABASE_URL: 'postgres://bw@db.internal:5432/bridgework' }).database).toBe('postgres://bw@db.internal:5432/bridgework');
+    expect(loadConfig({ BRIDGEWORK_DATABASE_URL: 'sqlite:./other.db' }).database).toBe('sqlite:./other.db');
+    expect(() => loadConfig({ BRIDGEWORK_DATABASE_URL: 'postgres://db/bw', BRIDGEWORK_DB: './data/bw.db' })).toThrow(
+      'BRIDGEWORK_DATABASE_URL: is set together with BRIDGEWORK_DB: keep one (BRIDGEWORK_DB is the older name for a SQLite file)',
+    );
   });
 
   it('has no default source for a default framework other than fqr-canada', () => {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileIndex, competencyRefs, generateFramework, Profile, rank, type CompiledIndex, type Explanation, type Ranking, type RankOptionsInput } from '@bridgework/core';
 import { importFramework } from '@bridgework/importers';
-import { BUNDLED_DEFAULT_FRAMEWORK, REPO_ROOT } from '../src/config.ts';
+import { BUNDLED_DEFAULT_FRAMEWORK, REPO_ROOT } from '@bridgework/service';
 import { encodeRanking } from '../src/http/ranking-json.ts';
 
 function expectSameAsStringify(ranking: Ranking): void {

@@ -108,7 +108,7 @@ describe('start-up imports (BRIDGEWORK_IMPORT)', () => {
       expect(first.running.startup.imported.map((r) => `${r.framework.id} ${r.framework.version}`)).toEqual(['tiny 1.0.0', 'noc 2021.1.0']);
       expect(first.logs).toContain('imported noc 2021.1.0: 3 occupations, 0 competencies, 0 requirements in ' + first.logs.find((l) => l.startsWith('imported noc'))!.split(' in ')[1]);
       await first.running.close();
-      const again = await startTestServer({ dbPath: join(first.dir, 'bridgework.db'), imports: [{ kind: 'noc', path: NOC }] });
+      const again = await startTestServer({ database: join(first.dir, 'bridgework.db'), imports: [{ kind: 'noc', path: NOC }] });
       try {
         expect(again.running.startup.imported).toEqual([]);
         expect(again.running.startup.skipped.map((r) => [r.framework.id, r.unchanged, r.timing.readMs])).toEqual([['noc', true, 0]]);
@@ -131,14 +131,14 @@ describe('start-up imports (BRIDGEWORK_IMPORT)', () => {
       const db = join(first.dir, 'bridgework.db');
       const later = new Date(Date.now() + 60_000);
       for (const file of readdirSync(join(source, 'noc'))) utimesSync(join(source, 'noc', file), later, later);
-      const second = await startTestServer({ dbPath: db, imports });
+      const second = await startTestServer({ database: db, imports });
       try {
         const [skipped] = second.running.startup.skipped;
         expect([skipped!.framework.id, skipped!.unchanged, skipped!.rowsRead]).toEqual(['noc', undefined, first.running.startup.imported[1]!.rowsRead]);
         expect(second.logs).toContain('already stored: noc 2021.1.0');
         await second.running.close();
         // Read once after the change: the new state is remembered, so the next start skips it unread.
-        const third = await startTestServer({ dbPath: db, imports });
+        const third = await startTestServer({ database: db, imports });
         try {
           expect(third.running.startup.skipped.map((r) => r.unchanged)).toEqual([true]);
         } finally {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '@bridgework/store';
+import { openSqliteStore } from '@bridgework/store/sqlite';
 import { ADMIN, ADMIN_KEY, call, COUNSELLOR, COUNSELLOR_KEY, problem, schemaIssues, startTestServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_DEFAULT_FRAMEWORK, parseApiKeys } from '@bridgework/api';
+import { parseApiKeys } from '@bridgework/api';
+import { BUNDLED_DEFAULT_FRAMEWORK } from '@bridgework/service';
 import { REPO, startTestServer, type TestServer } from './helpers/server.ts';
 
 const run = promisify(execFile);

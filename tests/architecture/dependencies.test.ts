@@ -1,5 +1,6 @@
-// Guards the architecture: dependencies point one way (core <- importers, store <- cli, api), and
-// core does no I/O (no node:*, no database, no HTTP).
+// Guards the architecture: dependencies point one way (core <- importers, store <- service <- api,
+// cli), core does no I/O (no node:*, no database, no HTTP), the service knows no HTTP, and the CLI
+// loads the HTTP server only to serve.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,7 @@ function violations(dir: string, forbidden: (specifier: string) => boolean): str
 describe('architecture', () => {
   it('sees the imports it checks (a guard that reads nothing passes for nothing)', () => {
     expect(importsOf(join(ROOT, 'packages/store/src/sqlite/open-sqlite-store.ts'))).toEqual(expect.arrayContaining(['node:fs', 'better-sqlite3', '@bridgework/core']));
+    expect(importsOf(join(ROOT, 'packages/store/src/open-store.ts'))).toEqual(expect.arrayContaining(['./sqlite/index.ts', './postgres/index.ts']));
     expect(importsOf(join(ROOT, 'packages/importers/src/registry.ts'))).toEqual(expect.arrayContaining(['./native/index.ts', '@bridgework/core']));
   });
 
@@ -60,9 +62,38 @@ describe('architecture', () => {
     expect(violations('packages/store/src', (s) => s.startsWith('@bridgework/importers'))).toEqual([]);
   });
 
+  it('lets the service depend on core, importers and store only, and on no HTTP module', () => {
+    const allowed = new Set(['@bridgework/core', '@bridgework/importers', '@bridgework/store']);
+    expect(violations('packages/service/src', (s) => s.startsWith('@bridgework/') && !allowed.has(s))).toEqual([]);
+    expect(violations('packages/service/src', (s) => /^(hono|@hono\/|node:http|node:https|undici$)/.test(s))).toEqual([]);
+  });
+
+  it('keeps each database library in its driver: the store entry loads a driver only when asked', () => {
+    const db = /^(better-sqlite3|pg|pg-.*)$/;
+    const storeFiles = sources(join(ROOT, 'packages/store/src'));
+    const outsideDrivers = storeFiles.filter((f) => !/\/src\/(sqlite|postgres)\//.test(f));
+    expect(outsideDrivers.flatMap((f) => importsOf(f).filter((s) => db.test(s)).map((s) => `${relative(ROOT, f)} imports ${s}`))).toEqual([]);
+    expect(violations('packages/store/src/sqlite', (s) => /^(pg|pg-.*)$/.test(s) || s.includes('/postgres/'))).toEqual([]);
+    expect(violations('packages/store/src/postgres', (s) => s === 'better-sqlite3' || s.includes('/sqlite/'))).toEqual([]);
+    // The entry's driver imports are dynamic: a static one would load both libraries for everyone.
+    const entry = readFileSync(join(ROOT, 'packages/store/src/open-store.ts'), 'utf8');
+    expect(entry).not.toMatch(/^\s*import[^(]*from\s+['"]\.\/(sqlite|postgres)\//m);
+    for (const dir of ['packages/core/src', 'packages/importers/src', 'packages/service/src', 'packages/cli/src', 'api/src']) {
+      expect(violations(dir, (s) => db.test(s) || /^@bridgework\/store\//.test(s)), dir).toEqual([]);
+    }
+  });
+
+  it('has the CLI import the API only in the command that serves it', () => {
+    const users = sources(join(ROOT, 'packages/cli/src'))
+      .filter((file) => importsOf(file).some((s) => s === '@bridgework/api'))
+      .map((file) => relative(ROOT, file));
+    expect(users).toEqual(['packages/cli/src/commands/serve.ts']);
+  });
+
   it('reaches other packages only through their public index, never their internals', () => {
-    const deep = (s: string) => /^@bridgework\/[a-z]+\//.test(s) || /\.\.\/\.\.\/(core|store|importers|cli)\/src\//.test(s) || /^\.\.\/\.\.\/\.\.\/(api|packages)\//.test(s);
-    for (const dir of ['packages/importers/src', 'packages/store/src', 'packages/cli/src', 'api/src']) {
+    // The store's drivers are public entries of their own (@bridgework/store/sqlite, /postgres).
+    const deep = (s: string) => (/^@bridgework\/[a-z]+\//.test(s) && !/^@bridgework\/store\/(sqlite|postgres)$/.test(s)) || /\.\.\/\.\.\/(core|store|service|importers|cli)\/src\//.test(s) || /^\.\.\/\.\.\/\.\.\/(api|packages)\//.test(s);
+    for (const dir of ['packages/importers/src', 'packages/store/src', 'packages/service/src', 'packages/cli/src', 'api/src']) {
       expect(violations(dir, deep), dir).toEqual([]);
     }
   });

@@ -4,8 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_DEFAULT_FRAMEWORK, createApp, DEFAULT_BODY_LIMIT, startServer, type ApiConfig, type RunningServer } from '@bridgework/api';
-import { openSqliteStore } from '@bridgework/store';
+import { createApp, DEFAULT_BODY_LIMIT, startServer, type ApiConfig, type RunningServer } from '@bridgework/api';
+import { BUNDLED_DEFAULT_FRAMEWORK } from '@bridgework/service';
+import { openSqliteStore } from '@bridgework/store/sqlite';
 
 export const REPO = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 export const FIXTURES = join(REPO, 'tests/web/fixtures');
@@ -15,7 +16,7 @@ export function webConfig(dir: string, overrides: Partial<ApiConfig> = {}): ApiC
   return {
     port: 0,
     host: '127.0.0.1',
-    dbPath: join(dir, 'bridgework.db'),
+    database: join(dir, 'bridgework.db'),
     defaultFramework: BUNDLED_DEFAULT_FRAMEWORK,
     imports: [],
     apiKeys: [],
@@ -37,7 +38,7 @@ export interface TestApp {
 export function testApp(overrides: Partial<ApiConfig> = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'bridgework-web-'));
   const config = webConfig(dir, overrides);
-  const store = openSqliteStore(config.dbPath);
+  const store = openSqliteStore(config.database);
   const app = createApp({ store, config });
   return {
     app,

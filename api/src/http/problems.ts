@@ -2,6 +2,7 @@
 // layer raises has its status, title and documentation here, and toProblem() turns any thrown
 // value into an application/problem+json body (RFC 9457). docs/api.md and /docs list this table.
 import { BridgeworkError, type BridgeworkErrorCode, type ErrorDetail } from '@bridgework/core';
+import { StoreUnavailableError } from '@bridgework/store';
 
 /** Codes that only exist at the HTTP boundary. */
 export type HttpErrorCode =
@@ -102,8 +103,32 @@ export interface ProblemResponse {
   fault: boolean;
 }
 
-/** Any thrown value as a problem. Unknown errors become `internal` with a message that reveals nothing. */
+/** Seconds a client is asked to wait before trying again when the database cannot be reached. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Any thrown value as a problem. Unknown errors become `internal` with a message that reveals
+ * nothing. A database that cannot be reached (StoreUnavailableError) is a 503 service.not_ready
+ * with Retry-After: not the request's fault; its reason (hosts, addresses) is logged, not sent.
+ */
 export function toProblem(error: unknown, instance: string, requestId: string): ProblemResponse {
+  if (error instanceof StoreUnavailableError) {
+    const type = PROBLEM_TYPES['service.not_ready'];
+    return {
+      problem: {
+        type: problemTypeUri('service.not_ready'),
+        title: type.title,
+        status: type.status,
+        detail: `The database cannot be reached or did not answer in time; the server logged why as request ${requestId}. Try again shortly.`,
+        instance,
+        code: 'service.not_ready',
+        requestId,
+        errors: [],
+      },
+      headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      fault: true,
+    };
+  }
   const known = error instanceof BridgeworkError || error instanceof HttpError;
   const code: ProblemCode = known ? error.code : 'internal';
   const type = PROBLEM_TYPES[code];

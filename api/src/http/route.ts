@@ -6,7 +6,7 @@ import type { Context, Hono } from 'hono';
 import { BridgeworkError, describeZodIssue, type ErrorDetail } from '@bridgework/core';
 import { z } from 'zod';
 import type { ApiConfig, Role } from '../config.ts';
-import type { BridgeworkService } from '../service/service.ts';
+import type { BridgeworkService } from '@bridgework/service';
 import type { AppEnv } from './app-env.ts';
 import { authorize, type Access } from './auth.ts';
 import { readBody, type BodyKind } from './body.ts';

@@ -5,7 +5,7 @@ import { jsonResponse } from '../http/json-response.ts';
 import { BridgeworkError } from '@bridgework/core';
 import { requireRole } from '../http/auth.ts';
 import { defineRoute } from '../http/route.ts';
-import { parseCohortCsv } from '../service/cohort-csv.ts';
+import { parseCohortCsv } from '@bridgework/service';
 import { CohortCsvQuery, CohortRequest } from '../schemas/requests.ts';
 import { CohortGapsResponse } from '../schemas/responses.ts';
 import { frameworkRef } from './subject.ts';

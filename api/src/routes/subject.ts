@@ -4,7 +4,7 @@
 import type { Profile } from '@bridgework/core';
 import type { Role } from '../config.ts';
 import { requireRole } from '../http/auth.ts';
-import type { FrameworkRef, ProfileSubject } from '../service/service.ts';
+import type { FrameworkRef, ProfileSubject } from '@bridgework/service';
 
 export function frameworkRef(body: { framework?: string | undefined; version?: string | undefined }): FrameworkRef {
   return {

@@ -3,7 +3,7 @@
 import { BridgingProgram, CohortOptions, PathwayOptions, Profile, RankOptions } from '@bridgework/core';
 import { IMPORT_KINDS } from '@bridgework/importers';
 import { z } from 'zod';
-import { MAX_COHORT_SIZE } from '../service/cohort-csv.ts';
+import { MAX_COHORT_SIZE } from '@bridgework/service';
 import {
   booleanParam,
   CatalogueQuery,

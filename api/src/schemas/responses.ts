@@ -23,9 +23,9 @@ import {
 } from '@bridgework/core';
 import type { FrameworkVersions, FrameworkVersionSummary, ProfilePage, StoredProfile } from '@bridgework/store';
 import { z } from 'zod';
-import type { CompetencySummary, OccupationDetail, OccupationSummary, Page } from '../service/catalogue.ts';
-import type { ImportReport } from '../service/framework-sources.ts';
-import type { Readiness } from '../service/service.ts';
+import type { CompetencySummary, OccupationDetail, OccupationSummary, Page } from '@bridgework/service';
+import type { ImportReport } from '@bridgework/service';
+import type { Readiness } from '@bridgework/service';
 import { PROBLEM_CODES } from '../http/problems.ts';
 
 const num = z.number();

@@ -1,7 +1,7 @@
 // The CSV files the cohort page hands out: the result of a gap analysis (to open in a spreadsheet)
 // and an example cohort in the format parseCohortCsv reads (service/cohort-csv.ts).
 import type { CohortGaps, CompiledIndex } from '@bridgework/core';
-import { COHORT_COLUMNS, COMPETENCY_COLUMN_PREFIX } from '../service/cohort-csv.ts';
+import { COHORT_COLUMNS, COMPETENCY_COLUMN_PREFIX } from '@bridgework/service';
 import { rootGroupOf } from './framework-view.ts';
 
 export const GAPS_CSV_COLUMNS = [

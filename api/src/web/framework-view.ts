@@ -1,7 +1,7 @@
 // Reading the compiled framework for the pages: an occupation's typical levels (the profile's
 // defaults), competency groups up to their root, and sorted occupation lists for the pickers.
 import { competencyRef, occupationRef, type CompetencyGroup, type CompetencyRef, type CompiledIndex, type OccupationRef } from '@bridgework/core';
-import type { OccupationDetail } from '../service/catalogue.ts';
+import type { OccupationDetail } from '@bridgework/service';
 import type { I18n } from './i18n.ts';
 import { percentOf, type Defaults } from './profile-query.ts';
 

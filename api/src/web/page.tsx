@@ -9,8 +9,8 @@ import type { ApiConfig } from '../config.ts';
 import { roleOfKey } from '../http/auth.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { HttpError, toProblem } from '../http/problems.ts';
-import type { BridgeworkService } from '../service/service.ts';
-import type { CompiledFramework } from '../service/index-cache.ts';
+import type { BridgeworkService } from '@bridgework/service';
+import type { CompiledFramework } from '@bridgework/service';
 import { i18n, localeOf, type I18n } from './i18n.ts';
 import { Layout, type NavItem } from './components/layout.tsx';
 

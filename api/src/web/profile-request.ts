@@ -2,7 +2,7 @@
 // occupation, and the levels it starts from. Either that, or the response to send instead (back to
 // the search when no occupation is named, the profile page with its errors when a field is wrong).
 import type { CompiledIndex } from '@bridgework/core';
-import type { Catalogue, OccupationDetail } from '../service/catalogue.ts';
+import type { Catalogue, OccupationDetail } from '@bridgework/service';
 import { defaultsOf } from './framework-view.ts';
 import type { PageInput } from './page.tsx';
 import { parseProfileForm, type Defaults, type ProfileForm } from './profile-query.ts';

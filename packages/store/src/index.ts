@@ -1,7 +1,11 @@
 // @bridgework/store: persistence behind one narrow interface. Framework versions (immutable,
-// all-or-nothing imports) and counsellors' profiles; SQLite is the driver shipped today.
+// all-or-nothing imports) and counsellors' profiles. This entry holds the interface, openStore and
+// the row mapping the drivers share; the drivers are their own entries, each loading its database
+// library only when used: @bridgework/store/sqlite (better-sqlite3), @bridgework/store/postgres (pg).
 export type { BridgeworkStore, ImportSourceRecord, SaveFrameworkOptions, ListProfilesOptions } from './store.ts';
 export type { FrameworkCounts, FrameworkVersionSummary, FrameworkVersions } from './framework-summary.ts';
 export { countRecords } from './framework-summary.ts';
 export type { StoredProfile, ProfilePage, ProfilePatch, ProfileLabel } from './stored-profile.ts';
-export { openSqliteStore, type SqliteStoreOptions } from './sqlite/open-sqlite-store.ts';
+export { openStore, type OpenStoreOptions } from './open-store.ts';
+export { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './database-url.ts';
+export { StoreUnavailableError } from './store-failure.ts';

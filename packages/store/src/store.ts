@@ -1,6 +1,6 @@
-// The one interface every persistence driver implements (SQLite today, PostgreSQL later), so the
-// CLI and the API depend on this contract and never on a database library. Every method returns a
-// Promise because a network database cannot answer synchronously; the SQLite driver resolves at once.
+// The one interface every persistence driver implements (SQLite and PostgreSQL), so the service,
+// the CLI and the API depend on this contract and never on a database library. Every method returns
+// a Promise because a network database cannot answer synchronously; the SQLite driver resolves at once.
 import type { FrameworkData, ProfileInput } from '@bridgework/core';
 import type { FrameworkVersions, FrameworkVersionSummary } from './framework-summary.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from './stored-profile.ts';
@@ -40,7 +40,9 @@ export interface BridgeworkStore {
    * Writes one framework version in a single transaction: either the whole version is stored or
    * nothing is. Throws `framework.version_exists` when (id, version) is stored and `replace` is not
    * set, `framework.invalid` when a record breaks a rule the database relies on (duplicate id,
-   * unknown reference, a value the schema rejects). The stored version's `importedAt` is now.
+   * unknown reference, a value the schema rejects). The stored version's `importedAt` is now, and
+   * for a replace always later than the importedAt of the version it replaces, so (id, version,
+   * importedAt) names one stored content.
    */
   saveFramework(data: FrameworkData, options?: SaveFrameworkOptions): Promise<FrameworkVersionSummary>;
 
@@ -83,6 +85,14 @@ export interface BridgeworkStore {
 
   /** Records (or replaces) what a source looked like when it was imported. */
   recordImportSource(record: ImportSourceRecord): Promise<void>;
+
+  /**
+   * Runs `work` while holding the lock `name` for this database, so that of several instances
+   * starting at once one imports and the others then find the version stored. PostgreSQL: an
+   * advisory lock, database-wide. SQLite: within this process (across processes the unique
+   * (id, version) refuses a second copy).
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
 
   close(): Promise<void>;
 }

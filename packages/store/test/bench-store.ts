@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Requirement } from '@bridgework/core';
-import { countRecords, openSqliteStore } from '../src/index.ts';
+import { countRecords } from '../src/index.ts';
+import { openSqliteStore } from '../src/sqlite/index.ts';
 import { ESCO_SIZE, generateFullFramework } from './generate-full-framework.ts';
 
 const loads = Number(process.argv[2] ?? 5);

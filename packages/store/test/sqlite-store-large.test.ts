@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../src/index.ts';
+import { openSqliteStore } from '../src/sqlite/index.ts';
 import { asStored } from './store-contract.ts';
 import { ESCO_SIZE, generateFullFramework } from './generate-full-framework.ts';
 

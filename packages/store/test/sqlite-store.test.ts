@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../src/index.ts';
+import { openSqliteStore } from '../src/sqlite/index.ts';
 import { applyMigrations } from '../src/sqlite/migrate.ts';
 import { MIGRATIONS, type Migration } from '../src/sqlite/migrations/index.ts';
 import { fullTinyFramework } from './fixtures/tiny-frameworks.ts';

@@ -1,6 +1,5 @@
 // The behaviour every BridgeworkStore driver must have. A driver's test file calls
-// describeStoreContract once per configuration (SQLite on a file, SQLite in memory, later
-// PostgreSQL); driver-specific checks (pragmas, files, crashes) live in the driver's own tests.
+// describeStoreContract once per configuration (SQLite on a file, SQLite in memory, PostgreSQL); driver-specific checks (pragmas, files, crashes) live in the driver's own tests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeworkError, type FrameworkData, type ProfileInput } from '@bridgework/core';
 import type { BridgeworkStore, FrameworkVersionSummary } from '../src/index.ts';
@@ -9,7 +8,7 @@ import { generateFullFramework } from './generate-full-framework.ts';
 
 export interface StoreUnderTest {
   /** A new connection to this test's store; after close, a persistent store opens the same data. */
-  open(options: { now: () => Date }): BridgeworkStore;
+  open(options: { now: () => Date }): BridgeworkStore | Promise<BridgeworkStore>;
   /** Whether a second open() sees what the first wrote (false for in-memory stores). */
   persistent: boolean;
   dispose(): void | Promise<void>;
@@ -63,7 +62,7 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
     beforeEach(async () => {
       target = await makeStore();
       clock = new TestClock();
-      store = target.open({ now: clock.now });
+      store = await target.open({ now: clock.now });
     });
 
     afterEach(async () => {
@@ -73,7 +72,7 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
 
     async function reopen(): Promise<void> {
       await store.close();
-      store = target.open({ now: clock.now });
+      store = await target.open({ now: clock.now });
     }
 
     describe('framework versions', () => {
@@ -160,6 +159,17 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
         expect(summary).toMatchObject({ name: 'Changed', importedAt: '2025-06-01T00:00:00.000Z', counts: { requirements: 4 } });
         expect(await store.listFrameworks()).toStrictEqual([summary]);
         expect(await store.loadFramework('tiny', '2024.1')).toStrictEqual(asStored(changed, '2025-06-01T00:00:00.000Z'));
+      });
+
+      it('stamps a replace later than the version it replaces, even when the clock has not moved', async () => {
+        clock.at('2025-06-01T00:00:00.000Z');
+        const first = await store.saveFramework(fullTinyFramework());
+        const second = await store.saveFramework(fullTinyFramework(), { replace: true });
+        expect([first.importedAt, second.importedAt]).toEqual(['2025-06-01T00:00:00.000Z', '2025-06-01T00:00:00.001Z']);
+        clock.at('2025-05-01T00:00:00.000Z');
+        expect((await store.saveFramework(fullTinyFramework(), { replace: true })).importedAt).toBe('2025-06-01T00:00:00.002Z');
+        clock.at('2025-07-01T00:00:00.000Z');
+        expect((await store.saveFramework(fullTinyFramework(), { replace: true })).importedAt).toBe('2025-07-01T00:00:00.000Z');
       });
 
       it('loads the most recently imported version when none is named, whatever the version labels', async () => {
@@ -288,6 +298,34 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
         await reopen();
         expect(await store.listFrameworks()).toStrictEqual([summary]);
         expect(await store.loadFramework('tiny')).toStrictEqual(asStored(data, summary.importedAt));
+      });
+    });
+
+    describe('exclusive', () => {
+      it('runs one holder of a lock at a time and hands back what the work returns', async () => {
+        const order: string[] = [];
+        let releaseFirst!: () => void;
+        const first = store.exclusive('startup-imports', async () => {
+          order.push('first in');
+          await new Promise<void>((resolve) => (releaseFirst = resolve));
+          order.push('first out');
+          return 1;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const second = store.exclusive('startup-imports', async () => {
+          order.push('second in');
+          return 2;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(order).toEqual(['first in']);
+        releaseFirst();
+        expect(await Promise.all([first, second])).toEqual([1, 2]);
+        expect(order).toEqual(['first in', 'first out', 'second in']);
+      });
+
+      it('releases the lock when the work fails', async () => {
+        await expect(store.exclusive('x', () => Promise.reject(new Error('import failed')))).rejects.toThrow('import failed');
+        expect(await store.exclusive('x', async () => 'again')).toBe('again');
       });
     });
 

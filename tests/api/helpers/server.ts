@@ -31,7 +31,7 @@ export async function startTestServer(overrides: Partial<ApiConfig> = {}): Promi
   const config: ApiConfig = {
     port: 0,
     host: '127.0.0.1',
-    dbPath: join(dir, 'bridgework.db'),
+    database: join(dir, 'bridgework.db'),
     defaultFramework: { id: 'tiny', source: { kind: 'native', path: TINY } },
     imports: [],
     apiKeys: parseApiKeys(`admin:${ADMIN_KEY},counsellor:${COUNSELLOR_KEY}`),

@@ -7,7 +7,7 @@ import { BridgeworkError, type CohortGaps, type ErrorDetail, type OccupationRef 
 import type { AppEnv } from '../../http/app-env.ts';
 import { readLimited } from '../../http/body.ts';
 import { HttpError } from '../../http/problems.ts';
-import { MAX_COHORT_SIZE, parseCohortCsv } from '../../service/cohort-csv.ts';
+import { MAX_COHORT_SIZE, parseCohortCsv } from '@bridgework/service';
 import { cohortGapsCsv, exampleCohortCsv } from '../cohort-csv-files.ts';
 import { ShareBar } from '../components/metrics.tsx';
 import { ratedOccupations } from '../framework-view.ts';

@@ -1,6 +1,6 @@
 // Step 1: find the occupation the person trained for, by any of its titles in English or French
 // (alternate titles and abbreviations included: "IMG", "médecin", "foreign-trained doctor").
-import type { OccupationSummary } from '../../service/catalogue.ts';
+import type { OccupationSummary } from '@bridgework/service';
 import { Steps } from '../components/layout.tsx';
 import { html, page, type WebDeps } from '../page.tsx';
 import type { I18n } from '../i18n.ts';

@@ -3,7 +3,7 @@
 // preferences, and may add a competency the occupation does not list. A GET form to /results.
 import { BridgeworkError, type CompetencyRef, type CompiledIndex } from '@bridgework/core';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { OccupationDetail } from '../../service/catalogue.ts';
+import type { OccupationDetail } from '@bridgework/service';
 import { Steps } from '../components/layout.tsx';
 import { competencyById, defaultsOf, groupOrder, rootGroupOf } from '../framework-view.ts';
 import type { I18n } from '../i18n.ts';

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameworkData } from '@bridgework/core';
+import { openStore } from '@bridgework/store';
 import { REPO_ROOT } from '../eval/frameworks-data.ts';
 import { runLoad, type LoadGeneratorName, type LoadRequest } from './load-generators.ts';
 import { treeCpuMs } from './process-cpu.ts';
@@ -18,6 +19,11 @@ export interface HttpBenchOptions {
   source: string;
   /** Server process counts to measure (BRIDGEWORK_WORKERS), one run each, same database. */
   workers: number[];
+  /**
+   * A PostgreSQL URL where the bench may write: the same runs are then repeated with the servers
+   * on PostgreSQL (with 2 processes: two instances sharing one database and one port).
+   */
+  postgres?: string;
   loadGenerator: LoadGeneratorName;
 }
 
@@ -29,19 +35,32 @@ export async function benchHttp(data: FrameworkData, options: HttpBenchOptions):
   const dir = mkdtempSync(join(tmpdir(), 'bw-http-'));
   const figures: BenchFigure[] = [];
   try {
-    for (const workers of options.workers) figures.push(...(await benchHttpRun(data, options, dir, workers)));
+    for (const workers of options.workers) figures.push(...(await benchHttpRun(data, options, `sqlite:${join(dir, 'bench.db')}`, workers)));
+    if (options.postgres) {
+      try {
+        for (const workers of options.workers) figures.push(...(await benchHttpRun(data, options, options.postgres, workers)));
+      } finally {
+        // What the servers imported into the bench's database goes again.
+        const store = await openStore(options.postgres);
+        for (const v of await store.listFrameworks()) await store.deleteFrameworkVersion(v.id, v.version);
+        await store.close();
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   return figures;
 }
 
-async function benchHttpRun(data: FrameworkData, options: HttpBenchOptions, dir: string, workers: number): Promise<BenchFigure[]> {
+async function benchHttpRun(data: FrameworkData, options: HttpBenchOptions, database: string, workers: number): Promise<BenchFigure[]> {
+  const driver = database.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+  const dir = mkdtempSync(join(tmpdir(), 'bw-http-run-'));
   const server = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'api/src/server.ts')], {
     env: {
       ...process.env,
       PORT: '0',
-      BRIDGEWORK_DB: join(dir, 'bench.db'),
+      BRIDGEWORK_DB: '',
+      BRIDGEWORK_DATABASE_URL: database,
       BRIDGEWORK_IMPORT: options.source,
       BRIDGEWORK_IMPORT_ROOTS: '/',
       BRIDGEWORK_WORKERS: String(workers),
@@ -66,8 +85,8 @@ async function benchHttpRun(data: FrameworkData, options: HttpBenchOptions, dir:
     const serverBefore = treeCpuMs(server.pid!);
     const result = await runLoad(options.loadGenerator, { ...load, durationSeconds: options.quick ? 5 : 15 });
     const serverAfter = treeCpuMs(server.pid!);
-    const name = `http.rank.workers_${workers}`;
-    const context = { framework, workers, connections: CONNECTIONS, load_generator: options.loadGenerator };
+    const name = driver === 'sqlite' ? `http.rank.workers_${workers}` : `http.rank.postgres.workers_${workers}`;
+    const context = { framework, driver, workers, connections: CONNECTIONS, load_generator: options.loadGenerator };
     const perRequest = (ms: number | undefined) => (ms !== undefined && result.requests > 0 ? round(ms / result.requests, 3) : undefined);
     const serverCpu = perRequest(serverBefore !== undefined && serverAfter !== undefined ? serverAfter - serverBefore : undefined);
     const clientCpu = perRequest(result.clientCpuMs);
@@ -84,6 +103,7 @@ async function benchHttpRun(data: FrameworkData, options: HttpBenchOptions, dir:
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,13 +1,14 @@
 // Import time and peak memory per real framework (each in its own child process), and the time
-// to load a stored version back and compile its index.
+// to load a stored version back (SQLite; PostgreSQL too when the bench has one) and compile its index.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileIndex, type CompiledIndex } from '@bridgework/core';
-import { openSqliteStore } from '@bridgework/store';
+import { openStore } from '@bridgework/store';
 import { round, type BenchFigure } from './stats.ts';
+import { benchPostgresLoad } from './store-load-bench.ts';
 
 const CHILD = fileURLToPath(new URL('./import-child.ts', import.meta.url));
 
@@ -17,7 +18,11 @@ export interface RealFramework {
   path: string;
 }
 
-export async function benchImport(framework: RealFramework, keepIndex: boolean): Promise<{ figures: BenchFigure[]; index?: CompiledIndex }> {
+/**
+ * `postgres`: a database URL where the bench may write; the framework kept (ESCO) is then also
+ * saved to and loaded from PostgreSQL (store-load-bench.ts).
+ */
+export async function benchImport(framework: RealFramework, keepIndex: boolean, postgres?: string): Promise<{ figures: BenchFigure[]; index?: CompiledIndex }> {
   const dir = mkdtempSync(join(tmpdir(), 'bw-bench-'));
   try {
     const db = join(dir, 'bench.db');
@@ -30,15 +35,16 @@ export async function benchImport(framework: RealFramework, keepIndex: boolean):
       { name: `${p}.save_time`, value: round(out.saveMs, 1), unit: 'ms' },
       { name: `${p}.peak_rss`, value: round(out.peakRssMb, 1), unit: 'MiB' },
     ];
-    const store = await openSqliteStore(db);
+    const store = await openStore(`sqlite:${db}`);
     const loadStart = performance.now();
     const data = await store.loadFramework(out.id, out.version);
     const loadMs = performance.now() - loadStart;
     await store.close();
+    if (keepIndex && postgres !== undefined) figures.push(...(await benchPostgresLoad(framework.name, data, postgres)));
     const compileStart = performance.now();
     const index = compileIndex(data);
     const compileMs = performance.now() - compileStart;
-    figures.push({ name: `store.${framework.name}.load_time`, value: round(loadMs, 1), unit: 'ms' });
+    figures.push({ name: `store.${framework.name}.load_time`, value: round(loadMs, 1), unit: 'ms', driver: 'sqlite' });
     figures.push({ name: `index.${framework.name}.build_time`, value: round(compileMs, 1), unit: 'ms' });
     return keepIndex ? { figures, index } : { figures };
   } finally {

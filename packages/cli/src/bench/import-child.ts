@@ -1,7 +1,7 @@
 // Run in a child process by the import benchmark, so that peak memory is this import's alone:
 // imports one framework, saves it into a fresh store, prints one JSON object.
 import { importFramework } from '@bridgework/importers';
-import { openSqliteStore } from '@bridgework/store';
+import { openStore } from '@bridgework/store';
 
 const [kind, path, db] = process.argv.slice(2);
 if (!kind || !path || !db) {
@@ -11,7 +11,7 @@ if (!kind || !path || !db) {
 const started = performance.now();
 const result = await importFramework(kind, path);
 const importMs = performance.now() - started;
-const store = await openSqliteStore(db);
+const store = await openStore(`sqlite:${db}`);
 const saveStart = performance.now();
 const summary = await store.saveFramework(result.data);
 const saveMs = performance.now() - saveStart;

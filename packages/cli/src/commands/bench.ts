@@ -2,6 +2,8 @@
 // Scoring on a generated framework of 3,000 occupations x 14,000 competencies x 150,000
 // requirements and on full ESCO (with the numpy/scipy peer in the same run, as a ratio);
 // import time, peak memory and load-from-store time per real framework; HTTP rank throughput.
+// With BRIDGEWORK_BENCH_DATABASE_URL (a PostgreSQL database the bench may write to), load-from-store
+// and HTTP rank are measured on PostgreSQL too, with one and with two server processes.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +29,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   // Chosen before any timing, so a wrong flag does not cost a whole run.
   const loadGenerator = values['skip-http'] ? undefined : chooseLoadGenerator(values['load-generator'], io);
   const emit = (figures: BenchFigure[]) => figures.forEach((f) => io.out(JSON.stringify(f)));
+  // PostgreSQL figures need a database the bench may write to; without one they are skipped.
+  const postgres = process.env.BRIDGEWORK_BENCH_DATABASE_URL?.trim() || undefined;
+  if (!postgres) io.err('bench: BRIDGEWORK_BENCH_DATABASE_URL not set; PostgreSQL figures (load from store, HTTP) skipped');
   const profiles = values.quick ? 200 : 1000;
 
   emit(benchGenerated(profiles));
@@ -48,7 +53,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   ];
   let esco: CompiledIndex | undefined;
   for (const framework of values['skip-imports'] ? real.slice(0, 1) : real) {
-    const { figures, index } = await benchImport(framework, framework.name === 'esco-1.1.1');
+    const { figures, index } = await benchImport(framework, framework.name === 'esco-1.1.1', postgres);
     emit(figures);
     if (index) esco = index;
   }
@@ -78,7 +83,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (loadGenerator) {
     const { benchHttp } = await import('../bench/http-bench.ts');
     const source = `esco:${join(data, 'esco-1.1.1')}`;
-    emit(await benchHttp(esco.data, { quick: values.quick, source, workers: [...new Set([1, availableParallelism()])], loadGenerator }));
+    emit(await benchHttp(esco.data, { quick: values.quick, source, workers: [...new Set([1, availableParallelism()])], loadGenerator, ...(postgres ? { postgres } : {}) }));
   }
   return 0;
 }

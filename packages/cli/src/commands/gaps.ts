@@ -3,7 +3,7 @@
 // the API's (docs/api.md): label,occupation,years,province,languageLevel and competency:<id> columns.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseCohortCsv } from '@bridgework/api';
+import { parseCohortCsv } from '@bridgework/service';
 import { BridgeworkError, describeZodIssue, Profile, type CohortGaps } from '@bridgework/core';
 import { z } from 'zod';
 import type { Io } from '../output.ts';

@@ -2,7 +2,7 @@
 // framework in its published format and store it as one version, in one transaction. On a
 // terminal a progress bar runs on stderr; otherwise only the summary is printed (counts, time,
 // warnings), so logs and pipes stay clean.
-import type { ImportReport } from '@bridgework/api';
+import type { ImportReport } from '@bridgework/service';
 import { IMPORT_KINDS, isImportKind, type ImportProgress } from '@bridgework/importers';
 import { UsageError, type Io } from '../output.ts';
 import { count, DB_FLAG, parseFlags, withService } from './shared.ts';

@@ -11,7 +11,7 @@ export async function run(args: string[], _io: Io): Promise<number> {
   await runServer({
     ...config,
     ...(port !== undefined ? { port } : {}),
-    ...(values.db !== undefined ? { dbPath: values.db } : {}),
+    ...(values.db !== undefined ? { database: values.db } : {}),
     ...(values.host !== undefined ? { host: values.host } : {}),
   });
   // The server keeps the process alive until a signal closes it.

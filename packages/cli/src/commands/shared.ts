@@ -2,9 +2,9 @@
 // parsed with node:util parseArgs (mistakes are usage errors, exit code 2), the same service the
 // HTTP API uses over the same database, and plain-text tables.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BridgeworkService, loadConfig, type FrameworkRef } from '@bridgework/api';
 import { describeZodIssue, Profile, type ProfileInput } from '@bridgework/core';
-import { openSqliteStore } from '@bridgework/store';
+import { BridgeworkService, loadServiceSettings, type FrameworkRef } from '@bridgework/service';
+import { openStore } from '@bridgework/store';
 import { UsageError } from '../output.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -55,12 +55,13 @@ export function profileFromFlags(flag: string, input: ProfileInput): Profile {
 export const DB_FLAG = { db: { type: 'string' } } as const;
 
 /**
- * The service over the database of `--db` (else BRIDGEWORK_DB, else ./data/bridgework.db), with the
+ * The service over the database of `--db` (a SQLite file or a database URL; else
+ * BRIDGEWORK_DATABASE_URL, else BRIDGEWORK_DB, else ./data/bridgework.db), with the
  * default framework of the server's configuration, imported on first use as the server does.
  */
 export async function withService<T>(db: string | undefined, work: (service: BridgeworkService) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const service = new BridgeworkService({ store: openSqliteStore(db ?? config.dbPath), defaultFramework: config.defaultFramework });
+  const settings = loadServiceSettings();
+  const service = new BridgeworkService({ store: await openStore(db ?? settings.database), defaultFramework: settings.defaultFramework });
   try {
     return await work(service);
   } finally {

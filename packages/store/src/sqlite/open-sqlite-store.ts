@@ -14,7 +14,8 @@ import { loadFrameworkVersion } from './load-framework.ts';
 import { applyMigrations } from './migrate.ts';
 import * as profiles from './profiles.ts';
 import { saveFrameworkVersion } from './save-framework.ts';
-import { storeFailure } from './store-failure.ts';
+import { copySummary } from '../mapping/version-summary.ts';
+import { storeFailure } from '../store-failure.ts';
 import { statement } from './statements.ts';
 
 export interface SqliteStoreOptions {
@@ -107,7 +108,7 @@ class SqliteStore implements BridgeworkStore {
     };
     try {
       this.summaries.clear();
-      return saveFrameworkVersion(this.db, data, guarded, this.now().toISOString());
+      return saveFrameworkVersion(this.db, data, guarded, this.now());
     } catch (error) {
       if (error === callerError) throw error;
       throw storeFailure(error, `saving framework "${data.framework.id}" version "${data.framework.version}"`);
@@ -121,8 +122,7 @@ class SqliteStore implements BridgeworkStore {
   async getFramework(id: string): Promise<FrameworkVersions | undefined> {
     return this.run(`reading framework "${id}"`, () => {
       const versions = this.cachedSummaries(id);
-      // Copies: a caller may sort or change what it gets back.
-      return versions.length === 0 ? undefined : { id, versions: versions.map((v) => ({ ...v, source: { ...v.source }, licence: { ...v.licence }, counts: { ...v.counts }, locales: [...v.locales] })) };
+      return versions.length === 0 ? undefined : { id, versions: versions.map(copySummary) };
     });
   }
 
@@ -164,6 +164,24 @@ class SqliteStore implements BridgeworkStore {
   async recordImportSource(record: ImportSourceRecord): Promise<void> {
     this.run(`recording the import of ${record.kind}:${record.path}`, () => importSources.recordImportSource(this.db, record, this.now().toISOString()));
   }
+
+  /**
+   * One at a time within this process. Across processes on one file the unique (id, version)
+   * keeps a start-up import to one copy (the second save is refused and reported as skipped).
+   */
+  async exclusive<T>(_name: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.lock;
+    let release!: () => void;
+    this.lock = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
+  private lock: Promise<void> = Promise.resolve();
 
   async close(): Promise<void> {
     if (!this.db.open) return;

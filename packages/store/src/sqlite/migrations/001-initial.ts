@@ -6,7 +6,7 @@
 // Records that are nested (titles, regulation, sources...) are kept whole as JSON next to the
 // columns that are queried; flat, numerous records (requirements, relations, links, crosswalks)
 // are plain columns. STRICT tables make SQLite reject a value of the wrong type.
-import type { Migration } from './migration.ts';
+import type { Migration } from '../../migration.ts';
 
 export const initial: Migration = {
   version: 1,

@@ -1,6 +1,6 @@
 // What each start-up source (BRIDGEWORK_IMPORT) looked like when it was last imported, so an
 // unchanged source is not read again at every start (reading ESCO takes seconds).
-import type { Migration } from './migration.ts';
+import type { Migration } from '../../migration.ts';
 
 export const importSources: Migration = {
   version: 2,

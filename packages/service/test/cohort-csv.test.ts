@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delimiterOf, parseCohortCsv, readCsv } from '../src/service/cohort-csv.ts';
+import { delimiterOf, parseCohortCsv, readCsv } from '../src/cohort-csv.ts';
 
 describe('readCsv', () => {
   it('reads quoted fields with commas, quotes and line breaks, CRLF and a BOM, keeping record lines', () => {

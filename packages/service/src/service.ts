@@ -31,10 +31,13 @@ import type {
   ProfilePatch,
   StoredProfile,
 } from '@bridgework/store';
-import { BUNDLED_DEFAULT_FRAMEWORK, type DefaultFramework, type FrameworkSource } from '../config.ts';
+import { BUNDLED_DEFAULT_FRAMEWORK, type DefaultFramework, type FrameworkSource } from './settings.ts';
 import type { CompetencySummary, OccupationDetail, OccupationSummary, Page, PageQuery } from './catalogue.ts';
 import { importSource, type ImportHooks, type ImportReport, type ImportRequest } from './framework-sources.ts';
 import { IndexCache, type CompiledFramework } from './index-cache.ts';
+
+/** The store lock held while start-up sources (the default framework first) are imported. */
+const STARTUP_IMPORTS = 'startup-imports';
 
 export interface ServiceOptions {
   store: BridgeworkStore;
@@ -100,10 +103,17 @@ export class BridgeworkService {
    * thrown: the server still starts and /readyz says what is missing.
    */
   async ensureFrameworks(hooks: Pick<ImportHooks, 'onRead' | 'onSave'> = {}): Promise<StartupReport> {
+    // Several instances starting at once on one database: the first imports, the others wait and
+    // then find the versions stored (and the sources unchanged), so nothing is imported twice.
+    return this.store.exclusive(STARTUP_IMPORTS, () => this.importStartupSources(hooks));
+  }
+
+  private async importStartupSources(hooks: Pick<ImportHooks, 'onRead' | 'onSave'>): Promise<StartupReport> {
     const report: StartupReport = { imported: [], skipped: [], failed: [] };
     try {
-      const imported = await this.ensureDefaultFramework(hooks);
-      if (imported) report.imported.push(imported);
+      const imported = await this.importDefaultFramework(hooks);
+      // Skipped when another process on the same database stored it first (its save won).
+      if (imported) (imported.skipped ? report.skipped : report.imported).push(imported);
     } catch (error) {
       this.defaultImportError = asError(error);
       report.failed.push({ source: this.defaultFramework.source!, error: this.defaultImportError });
@@ -123,11 +133,18 @@ export class BridgeworkService {
   async ensureDefaultFramework(hooks: Pick<ImportHooks, 'onRead' | 'onSave'> = {}): Promise<ImportReport | undefined> {
     const { id, source } = this.defaultFramework;
     if (!source || (await this.store.getFramework(id))) return undefined;
-    // Concurrent first requests share one import.
-    this.defaultImport ??= this.importFramework({ ...source, id }, { ...hooks, skipExisting: true }, { anyPath: true }).finally(() => {
+    // Concurrent first requests share one import; other instances wait on the store's lock.
+    this.defaultImport ??= this.store.exclusive(STARTUP_IMPORTS, () => this.importDefaultFramework(hooks)).finally(() => {
       this.defaultImport = undefined;
     });
     return this.defaultImport;
+  }
+
+  /** Under the start-up lock: checked again, since another instance may have imported meanwhile. */
+  private async importDefaultFramework(hooks: Pick<ImportHooks, 'onRead' | 'onSave'>): Promise<ImportReport | undefined> {
+    const { id, source } = this.defaultFramework;
+    if (!source || (await this.store.getFramework(id))) return undefined;
+    return this.importFramework({ ...source, id }, { ...hooks, skipExisting: true }, { anyPath: true });
   }
 
   /** Every stored framework with its versions, newest import first. */
@@ -182,9 +199,12 @@ export class BridgeworkService {
     }
     // Resolved through the store on every call (one indexed read), so versions imported or
     // deleted by another process (the CLI beside a running server) are seen at once.
+    // Versions deleted or replaced elsewhere leave the cache here too.
+    this.cache.retain(id, stored.versions);
     const version = ref.version ?? stored.versions[0]!.version;
-    if (!stored.versions.some((v) => v.version === version)) throw versionNotFound(id, version);
-    return this.cache.get(id, version);
+    const summary = stored.versions.find((v) => v.version === version);
+    if (!summary) throw versionNotFound(id, version);
+    return this.cache.get(id, version, summary.importedAt);
   }
 
   // ---- browsing ----
@@ -264,7 +284,8 @@ export class BridgeworkService {
   async readiness(): Promise<Readiness> {
     const id = this.defaultFramework.id;
     try {
-      await this.store.getFramework(id);
+      // A real round trip: getFramework may answer from a cache while the database is gone.
+      await this.store.listFrameworks();
     } catch (error) {
       return { ready: false, checks: { store: 'failed', defaultFramework: 'failed' }, defaultFramework: { id }, detail: asError(error).message };
     }

@@ -6,7 +6,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BridgeworkError } from '@bridgework/core';
 import { importFramework, type ImportProgress } from '@bridgework/importers';
 import type { BridgeworkStore, FrameworkVersionSummary } from '@bridgework/store';
-import type { FrameworkSource } from '../config.ts';
+import type { FrameworkSource } from './settings.ts';
 
 export interface ImportRequest extends FrameworkSource {
   /** Store under this id instead of the one the source gives. */
@@ -81,10 +81,21 @@ export async function importSource(
     }
   }
   const saveStart = performance.now();
-  const framework = await store.saveFramework(result.data, {
-    ...(request.replace ? { replace: true } : {}),
-    ...(hooks.onSave ? { onProgress: hooks.onSave } : {}),
-  });
+  let framework: FrameworkVersionSummary;
+  try {
+    framework = await store.saveFramework(result.data, {
+      ...(request.replace ? { replace: true } : {}),
+      ...(hooks.onSave ? { onProgress: hooks.onSave } : {}),
+    });
+  } catch (error) {
+    // Saved by another instance (or process) since the check above: stored once, as asked.
+    const stored = hooks.skipExisting && error instanceof BridgeworkError && error.code === 'framework.version_exists'
+      ? (await store.getFramework(id))?.versions.find((v) => v.version === version)
+      : undefined;
+    if (!stored) throw error;
+    await remember();
+    return { framework: stored, skipped: true, ...base, timing: { readMs: round(readMs), saveMs: 0 } };
+  }
   await remember();
   return { framework, skipped: false, ...base, timing: { readMs: round(readMs), saveMs: round(performance.now() - saveStart) } };
 }

@@ -1,0 +1,30 @@
+// @bridgework/service: the service the HTTP API and the `bridgework` command share, so both give
+// the same answers over the same store: framework versions and their compiled indexes, imports,
+// the analyses and counsellors' profiles. It knows no HTTP and no database library.
+export {
+  BridgeworkService,
+  type CohortSubject,
+  type FrameworkRef,
+  type ProfileSubject,
+  type Readiness,
+  type ServiceOptions,
+  type StartupReport,
+} from './service.ts';
+export type { ImportHooks, ImportReport, ImportRequest } from './framework-sources.ts';
+export { IndexCache, type CompiledFramework } from './index-cache.ts';
+export { Catalogue } from './catalogue.ts';
+export type { CompetencySummary, OccupationDetail, OccupationSummary, Page, PageQuery } from './catalogue.ts';
+export { parseCohortCsv, COHORT_COLUMNS, COMPETENCY_COLUMN_PREFIX, MAX_COHORT_SIZE } from './cohort-csv.ts';
+export {
+  loadServiceSettings,
+  databaseSetting,
+  parseSources,
+  BUNDLED_DEFAULT_FRAMEWORK,
+  DEFAULT_DATABASE,
+  DEFAULT_DB_PATH,
+  DEFAULT_FRAMEWORK_ID,
+  REPO_ROOT,
+  type DefaultFramework,
+  type FrameworkSource,
+  type ServiceSettings,
+} from './settings.ts';

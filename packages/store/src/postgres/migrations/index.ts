@@ -1,0 +1,5 @@
+// Every PostgreSQL migration, in the order they apply. Append new ones; never edit a released one.
+import type { Migration } from '../../migration.ts';
+import { initial } from './001-initial.ts';
+
+export const MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,80 @@
+// The profiles table on PostgreSQL. Profiles are personal data: every write is validated with the
+// core Profile schema, and a delete erases them for real. A DELETE alone leaves the row's bytes in
+// the table: as a dead tuple until VACUUM, and after VACUUM in the page's free space (measured:
+// the last row written to a page stays readable with pageinspect). So erasing runs VACUUM FULL on
+// the table after the delete commits: the table is rewritten into a new file holding only the
+// live rows and the old file is truncated, so no copy is left in the table. VACUUM FULL holds an
+// exclusive lock on profiles while it copies them (milliseconds for thousands of profiles; profile
+// requests wait, rankings do not). What PostgreSQL still keeps elsewhere (WAL, backups) and how an
+// operator purges it: packages/store/README.md.
+import { randomUUID } from 'node:crypto';
+import type { ProfileInput } from '@bridgework/core';
+import { StoreUnavailableError } from '../store-failure.ts';
+import { checkLabel, mergeProfile, nextLabel, pageBounds, parseProfile, profileNotFound, toPage, toStored, type ProfileRow } from '../mapping/profile-records.ts';
+import type { ListProfilesOptions } from '../store.ts';
+import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
+import { transaction } from './migrate.ts';
+import type { Queryable } from './queryable.ts';
+import { iso } from './sql.ts';
+
+const COLUMNS = `seq, id, label, profile_json, ${iso('created_at')}, ${iso('updated_at')}`;
+
+export async function createProfile(db: Queryable, input: ProfileInput, meta: ProfileLabel, now: Date): Promise<StoredProfile> {
+  const profile = parseProfile(input);
+  const { rows } = await db.query<ProfileRow>(
+    `INSERT INTO profiles (id, label, profile_json, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING ${COLUMNS}`,
+    [randomUUID(), checkLabel(meta.label) ?? null, JSON.stringify(profile), now.toISOString()],
+  );
+  return toStored(rows[0]!);
+}
+
+export async function getProfile(db: Queryable, id: string): Promise<StoredProfile | undefined> {
+  const { rows } = await db.query<ProfileRow>(`SELECT ${COLUMNS} FROM profiles WHERE id = $1`, [id]);
+  return rows[0] && toStored(rows[0]);
+}
+
+/** Newest first, keyset-paginated on seq, so pages stay stable while profiles are added or erased. */
+export async function listProfiles(db: Queryable, options: ListProfilesOptions): Promise<ProfilePage> {
+  const { limit, before } = pageBounds(options);
+  const { rows } = await db.query<ProfileRow>(`SELECT ${COLUMNS} FROM profiles WHERE seq < $1 ORDER BY seq DESC LIMIT $2`, [before, limit + 1]);
+  return toPage(rows, limit);
+}
+
+/** Read and write under a row lock, so two instances updating one profile do not lose a change. */
+export async function updateProfile(db: Queryable, id: string, patch: ProfilePatch, meta: { label?: string | null }, now: Date): Promise<StoredProfile> {
+  return transaction(db, async () => {
+    const { rows } = await db.query<ProfileRow>(`SELECT ${COLUMNS} FROM profiles WHERE id = $1 FOR UPDATE`, [id]);
+    const row = rows[0];
+    if (row === undefined) throw profileNotFound(id);
+    const profile = mergeProfile(row.profile_json, patch);
+    const label = nextLabel(row.label, meta.label);
+    const updated = await db.query<ProfileRow>(
+      `UPDATE profiles SET label = $1, profile_json = $2, updated_at = $3 WHERE id = $4 RETURNING ${COLUMNS}`,
+      [label, JSON.stringify(profile), now.toISOString(), id],
+    );
+    return toStored(updated.rows[0]!);
+  });
+}
+
+/**
+ * Deletes the row, then rewrites the table (VACUUM FULL, which cannot run inside a transaction).
+ * lockTimeoutMs bounds the wait for the table's lock; when the rewrite cannot run the row is still
+ * gone, the caller gets a StoreUnavailableError saying the remnants wait for the next rewrite.
+ */
+export async function deleteProfile(db: Queryable, id: string, lockTimeoutMs: number): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM profiles WHERE id = $1', [id]);
+  if (rowCount === 0) return false;
+  try {
+    await db.query(`SET lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
+    await db.query('VACUUM (FULL) profiles');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreUnavailableError(
+      `profile "${id}" was deleted, but the profiles table could not be rewritten to erase what is left of it (${reason}); the next erasure rewrites it, or run VACUUM FULL profiles`,
+      error,
+    );
+  } finally {
+    await db.query('RESET lock_timeout').catch(() => undefined);
+  }
+  return true;
+}
