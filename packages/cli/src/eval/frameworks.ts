@@ -12,8 +12,10 @@ import { preparationOf, type Preparation, type PreparationScale } from './realis
 export const FRAMEWORK_KEYS = ['onet29', 'onet25', 'esco', 'oasis', 'fqr'] as const;
 export type FrameworkKey = (typeof FRAMEWORK_KEYS)[number];
 
-const SOURCES: Record<FrameworkKey, { kind: string; path: (dataDir: string) => string; scale: PreparationScale }> = {
-  onet29: { kind: 'onet', path: (d) => join(d, 'onet-29'), scale: 'job-zone' },
+const SOURCES: Record<FrameworkKey, { kind: string; path: (dataDir: string) => string; scale: PreparationScale; options?: (dataDir: string) => object }> = {
+  // The onet-29 copy has no SOC Structure file; O*NET publishes one per taxonomy, and onet-25's is
+  // the same O*NET-SOC 2019 structure.
+  onet29: { kind: 'onet', path: (d) => join(d, 'onet-29'), scale: 'job-zone', options: (d) => ({ socStructure: join(d, 'onet-25', 'SOC Structure.csv') }) },
   onet25: { kind: 'onet', path: (d) => join(d, 'onet-25'), scale: 'job-zone' },
   esco: { kind: 'esco', path: (d) => join(d, 'esco-1.1.1'), scale: 'isco-skill-level' },
   oasis: { kind: 'oasis', path: (d) => join(d, 'oasis-2023'), scale: 'teer' },
@@ -47,7 +49,7 @@ export function loadFramework(key: FrameworkKey, dataDir: string): Promise<Loade
 
 async function load(key: FrameworkKey, dataDir: string): Promise<LoadedFramework> {
   const source = SOURCES[key];
-  const { data } = await importFramework(source.kind, source.path(dataDir));
+  const { data } = await importFramework(source.kind, source.path(dataDir), source.options?.(dataDir) ?? {});
   const index = compileIndex({ ...data, occupations: data.occupations.map(({ notes: _notes, ...o }) => o), occupationLinks: [] });
   // The O*NET importer does not set entry.jobZone yet and onet-25 has no Job Zones.txt: both
   // read onet-29's by code.

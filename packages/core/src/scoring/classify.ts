@@ -7,9 +7,21 @@ import { CLASSIFICATION } from './options.ts';
 import { PREPARATION_SCALES } from './preparation.ts';
 import type { Category, Flags, PathType, Scores } from './results.ts';
 
-export function categorize(index: CompiledIndex, sources: readonly number[], o: number, scores: Scores, specificCoverage: number): Category {
+/** Mean and standard deviation of similarity over every rated occupation, for this person. */
+export interface SimilaritySpread {
+  mean: number;
+  sd: number;
+}
+
+export function categorize(index: CompiledIndex, sources: readonly number[], o: number, scores: Scores, specificCoverage: number, spread: SimilaritySpread): Category {
   const { similarScope, relatedField } = CLASSIFICATION;
-  if (scores.coverage >= similarScope.coverage && scores.utilization >= similarScope.utilization) return 'similar-scope';
+  if (
+    scores.similarity >= spread.mean + similarScope.spread * spread.sd &&
+    scores.coverage >= similarScope.coverage &&
+    scores.utilization >= similarScope.utilization
+  ) {
+    return 'similar-scope';
+  }
   const broadest = index.fieldCodes[0];
   if (broadest !== undefined && broadest[o]! >= 0 && sources.some((s) => broadest[s] === broadest[o])) return 'same-field';
   return specificCoverage >= relatedField.specificCoverage ? 'related-field' : 'unrelated-field';

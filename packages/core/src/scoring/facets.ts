@@ -24,6 +24,8 @@ export type FacetKind = CompetencyKind | 'listed';
 export interface Facet {
   /** Stable key, e.g. "skill", "knowledge", "listed", "listed-groups". */
   key: string;
+  /** The average rated occupation asks for less than a fifth of the facet's competencies. */
+  sparse: boolean;
   kind: FacetKind;
   /** 'group' facets score the requirements of `of` rolled up to competency groups. */
   level: 'competency' | 'group';
@@ -43,6 +45,12 @@ export interface FacetTable {
   competencyFacet: Uint8Array;
   /** Weight of each competency inside its facet: 1, or 1/n for a block of n always listed together. */
   specificity: Float32Array;
+  /**
+   * 1 for competencies of a sparse facet: only there does a missing requirement mean "not named"
+   * rather than "rated and found not relevant", so only there may related competencies give
+   * partial credit.
+   */
+  creditable: Uint8Array;
   /** Group terms: one per (group facet, competency group). */
   groupTermCount: number;
   /** The group term of each competency, -1 when its facet has no group facet or it has no group. */
@@ -60,12 +68,6 @@ export interface FacetTable {
   facetTotal: Float32Array;
   /** Per facet and occupation: number of requirements (how much evidence the facet holds). */
   facetCount: Float32Array;
-  /**
-   * Per competency: the level every occupation is taken to share (a dense facet's mean level times
-   * CENTERING, 0 in sparse facets). Similarity counts only what each side has above it, so that
-   * what most jobs ask alike does not make every pair look alike.
-   */
-  typicalLevel: Float32Array;
 }
 
 export const NO_FACET = 255;
@@ -73,7 +75,6 @@ export const GROUP_POSTING_STRIDE = 3;
 
 /** A facet is sparse when the average rated occupation asks for less than this share of its competencies. */
 const SPARSE_SHARE = 0.2;
-const CENTERING = Number(process.env.CENTERING ?? 0);
 
 interface CompileInput {
   data: FrameworkData;
@@ -115,7 +116,7 @@ export function buildFacets(input: CompileInput): FacetTable {
     if (f === undefined) {
       f = facets.length;
       if (f >= NO_FACET - 1) throw new Error('too many facets');
-      facets.push({ key: kind, kind, level: 'competency', trait, kinds: [], label: '' });
+      facets.push({ key: kind, sparse: false, kind, level: 'competency', trait, kinds: [], label: '' });
       facetByKey.set(kind, f);
     }
     if (!facets[f]!.kinds.includes(competency.kind)) facets[f]!.kinds.push(competency.kind);
@@ -143,6 +144,7 @@ export function buildFacets(input: CompileInput): FacetTable {
   for (let f = 0; f < competencyFacets; f++) {
     const density = rated > 0 && facetCompetencies[f]! > 0 ? facetRequirements[f]! / (rated * facetCompetencies[f]!) : 1;
     sparse[f] = density < SPARSE_SHARE ? 1 : 0;
+    facets[f]!.sparse = sparse[f] === 1;
   }
 
   const specificity = blockWeights(nComp, competencyFacet, sparse, postStart, postRequirement, reqOccupation, reqStart, reqCompetency);
@@ -159,7 +161,7 @@ export function buildFacets(input: CompileInput): FacetTable {
       if (groupFacet < 0) {
         groupFacet = facets.length;
         const base = facets[f]!;
-        facets.push({ key: `${base.key}-groups`, kind: base.kind, level: 'group', of: f, trait: false, kinds: base.kinds, label: `${base.label} by area` });
+        facets.push({ key: `${base.key}-groups`, sparse: true, kind: base.kind, level: 'group', of: f, trait: false, kinds: base.kinds, label: `${base.label} by area` });
       }
       const key = `${groupFacet}\t${competency.group}`;
       let term = termKey.get(key);
@@ -204,18 +206,6 @@ export function buildFacets(input: CompileInput): FacetTable {
     groupPostValues[at + 2] = row.level;
   }
 
-  const typicalLevel = new Float32Array(nComp);
-  if (CENTERING > 0) {
-    const sum = new Float64Array(nComp);
-    for (let k = 0; k < reqCompetency.length; k++) sum[reqCompetency[k]!]! += reqLevel[k]!;
-    for (let c = 0; c < nComp; c++) {
-      const f = competencyFacet[c]!;
-      if (f === NO_FACET || sparse[f] === 1) continue;
-      const df = postStart[c + 1]! - postStart[c]!;
-      if (df > 0) typicalLevel[c] = CENTERING * (sum[c]! / df);
-    }
-  }
-
   const nFacets = facets.length;
   const facetTotal = new Float32Array(nFacets * nOcc);
   const facetCount = new Float32Array(nFacets * nOcc);
@@ -224,7 +214,7 @@ export function buildFacets(input: CompileInput): FacetTable {
       const c = reqCompetency[k]!;
       const at = competencyFacet[c]! * nOcc + o;
       const weight = isTrait[c] === 1 ? 1 : reqImportance[k]!;
-      facetTotal[at]! += specificity[c]! * weight * Math.max(0, reqLevel[k]! - typicalLevel[c]!);
+      facetTotal[at]! += specificity[c]! * weight * reqLevel[k]!;
       facetCount[at]!++;
     }
   }
@@ -234,10 +224,14 @@ export function buildFacets(input: CompileInput): FacetTable {
     facetCount[at]!++;
   }
 
+  const creditable = new Uint8Array(nComp);
+  for (let c = 0; c < nComp; c++) creditable[c] = competencyFacet[c] === NO_FACET || sparse[competencyFacet[c]!] === 1 ? 1 : 0;
+
   return {
     facets,
     competencyFacet,
     specificity,
+    creditable,
     groupTermCount,
     groupTermOf,
     groupTermFacet: Uint8Array.from(termFacet),
@@ -246,7 +240,6 @@ export function buildFacets(input: CompileInput): FacetTable {
     groupPostValues,
     facetTotal,
     facetCount,
-    typicalLevel,
   };
 }
 

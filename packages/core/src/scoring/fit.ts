@@ -117,7 +117,7 @@ export function reachOf(index: CompiledIndex, sources: readonly number[], o: num
     if (!Number.isNaN(target) && !Number.isNaN(own)) {
       const added = Math.max(0, target - own);
       const years = Math.max(0, added - w.allowance) / 12;
-      reach = { factor: Math.exp(-w.training * years), addedTrainingMonths: added };
+      reach = { factor: Math.exp(-w.training * years * years), addedTrainingMonths: added };
       if (stepChange !== undefined) reach.stepChange = stepChange;
     } else if (stepChange !== undefined) {
       reach = { factor: Math.exp(-w.steps * Math.max(0, stepChange - STEP_ALLOWANCE)), stepChange };
@@ -137,7 +137,8 @@ export function reachFactor(index: CompiledIndex, sources: readonly number[], o:
     const own = trainingMonths[s]!;
     let factor = -1;
     if (!Number.isNaN(target) && !Number.isNaN(own)) {
-      factor = Math.exp(-w.training * (Math.max(0, target - own - w.allowance) / 12));
+      const years = Math.max(0, target - own - w.allowance) / 12;
+      factor = Math.exp(-w.training * years * years);
     } else if (preparationStep[o]! >= 0 && preparationStep[s]! >= 0 && preparationScale[o] === preparationScale[s]) {
       factor = Math.exp(-w.steps * Math.max(0, preparationStep[o]! - preparationStep[s]! - STEP_ALLOWANCE));
     }

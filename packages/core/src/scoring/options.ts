@@ -12,7 +12,7 @@ export const FacetWeights = z.strictObject({
   language: z.number().min(0).max(10).default(1),
   /** Unrated lists: ESCO's skills and knowledge, O*NET's detailed work activities. */
   listed: z.number().min(0).max(10).default(1),
-  attribute: z.number().min(0).max(10).default(0.5),
+  attribute: z.number().min(0).max(10).default(0.25),
   interest: z.number().min(0).max(10).default(1),
   'work-context': z.number().min(0).max(10).default(0.5),
 });
@@ -26,14 +26,18 @@ export const FitWeights = z.strictObject({
    * uses, each strength weighted by its importance in the person's own occupation.
    */
   utilization: z.number().min(0).max(5).default(1),
-  /** Exponent on essential coverage: a missing essential competency weighs heavily. */
-  essential: z.number().min(0).max(5).default(0.5),
+  /**
+   * Exponent on essential coverage. 0 by default: on every ground truth's tuning split the factor
+   * lowered precision (O*NET 29 related 0.366 -> 0.331); importance already carries what is
+   * essential, and essential gaps are still listed and counted.
+   */
+  essential: z.number().min(0).max(5).default(0),
   /**
    * Strength of the occupation hierarchy: the fit is multiplied by (1 + field x p) / (1 + field),
    * p = share of the field path the target shares with the source occupation (0..1); no effect
    * when either has no field path.
    */
-  field: z.number().min(0).max(10).default(0.3),
+  field: z.number().min(0).max(10).default(0.15),
   facets: FacetWeights.prefault({}),
   /** Weight of a group facet (requirements rolled up to competency groups) relative to its own facet. */
   groups: z.number().min(0).max(10).default(1),
@@ -43,10 +47,12 @@ export const FitWeights = z.strictObject({
    */
   evidence: z.number().min(0).max(100).default(5),
   /**
-   * How far the move is: the fit is multiplied by exp(-training x years), years = entry training
-   * the target asks for beyond the person's occupation's, less a first year (when both are known).
+   * How far the move is: the fit is multiplied by exp(-training x years^2), years = entry training
+   * the target asks for beyond the person's occupation's, less `allowance` (when both are known).
+   * Squared so that a year or two of upgrading costs little and a second degree a lot: 0.1 gives
+   * 0.9 for one year beyond the allowance, 0.67 for two, 0.2 for four.
    */
-  training: z.number().min(0).max(10).default(0.3),
+  training: z.number().min(0).max(10).default(0.1),
   /** Months of added entry training the move may ask for before it counts against the fit. */
   allowance: z.number().min(0).max(240).default(12),
   /** The same per preparation step (job zone, TEER, ISCO skill level) beyond the first, when training months are not known. */
@@ -76,7 +82,14 @@ export type RankOptionsInput = z.input<typeof RankOptions>;
 
 /** Thresholds that turn scores into the sources' categories and path types (docs/scoring.md). */
 export const CLASSIFICATION = {
-  similarScope: { coverage: 0.75, utilization: 0.75 },
+  /**
+   * Similar scope: the work is far more alike than the framework's typical occupation is to this
+   * person (similarity at least `spread` standard deviations above the mean over every rated
+   * occupation), and the target's needs are largely met. Relative, because in a densely rated
+   * framework every pair shares most descriptors: an absolute threshold called fifty O*NET
+   * occupations "similar scope" to licensed practical nursing.
+   */
+  similarScope: { spread: 2.5, coverage: 0.75, utilization: 0.5 },
   relatedField: { specificCoverage: 0.25 },
   closerMatch: { coverage: 0.85, utilization: 0.5 },
   interim: { coverage: 0.8, utilization: 0.5, teerStep: 2 },

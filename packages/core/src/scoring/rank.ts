@@ -41,6 +41,10 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   let considered = 0;
   const weights = facetWeights(index.facets, options.weights);
   const scorer: Scorer = { index, ws, vector, w: options.weights, weights };
+  // Similarity over the occupations scored (unreached ones add 0): its mean and spread tell a
+  // similar-scope alternative from one merely alike, whatever the framework's density.
+  let sum = 0;
+  let sumSquares = 0;
   // Occupations the pass did not reach share nothing with the person: similarity 0, hence fit 0.
   // Without filters or a coverage floor nothing else needs a look at them, so only the reached
   // ones are scored: O(reached) instead of O(occupations).
@@ -59,6 +63,8 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
       const o = occupationTouched[i]!;
       if (totalWeightedLevel[o]! <= 0 || sources.includes(o)) continue;
       const similarity = similarityOf(index, ws, o, options.weights, weights);
+      sum += similarity;
+      sumSquares += similarity * similarity;
       if (top.count === n && similarity < topFit[n - 1]!) continue;
       top.offer(o, fitFrom(scorer, o, similarity));
     }
@@ -81,13 +87,20 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
         continue;
       }
       considered++;
+      const similarity = ws.occupationSeen[o] === 0 ? 0 : similarityOf(index, ws, o, options.weights, weights);
+      sum += similarity;
+      sumSquares += similarity * similarity;
       if (ws.met[o]! / total < options.minCoverage) {
         excluded.minCoverage++;
         continue;
       }
-      top.offer(o, ws.occupationSeen[o] === 0 ? 0 : fitFrom(scorer, o, similarityOf(index, ws, o, options.weights, weights)));
+      top.offer(o, similarity === 0 ? 0 : fitFrom(scorer, o, similarity));
     }
   }
+
+  const scored = Math.max(1, considered);
+  const mean = sum / scored;
+  const spread = { mean, sd: Math.sqrt(Math.max(0, sumSquares / scored - mean * mean)) };
 
   // Explanations for every result by default, but never more than the schema allows asking for.
   const explainCount = Math.min(options.explain ?? MAX_EXPLAINED, top.count);
@@ -114,7 +127,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
       detail = explainTarget(index, ws, o, options, { why, facets });
     }
     const traits = detail ?? targetTraits(index, ws, o);
-    const category = categorize(index, sources, o, scores, traits.specificCoverage);
+    const category = categorize(index, sources, o, scores, traits.specificCoverage, spread);
     const result: RankResult = {
       rank: r + 1,
       occupation: refs[o]!,

@@ -102,12 +102,13 @@ export function loadProfile(index: CompiledIndex, ws: Workspace, vector: Profile
     ws.touched[count++] = c;
   }
   if (partialCredit) {
-    const { relStart, relTarget, relSim } = index;
+    const { relStart, relTarget, relSim, creditable } = index;
     for (let i = 0; i < competencies.length; i++) {
       const source = competencies[i]!;
       const level = levels[i]!;
       for (let k = relStart[source]!; k < relStart[source + 1]!; k++) {
         const target = relTarget[k]!;
+        if (creditable[target] === 0) continue;
         const credit = level * relSim[k]!;
         if (credit > ws.effective[target]!) {
           if (ws.effective[target] === 0) ws.touched[count++] = target;
@@ -143,7 +144,7 @@ function loadFacets(index: CompiledIndex, ws: Workspace, vector: ProfileVector):
     if (f === NO_FACET) continue;
     const level = levels[i]!;
     const s = salience[i]!;
-    personFacetTotal[f]! += specificity[c]! * s * Math.max(0, level - index.typicalLevel[c]!);
+    personFacetTotal[f]! += specificity[c]! * s * level;
     personFacetCount[f]!++;
     const g = groupTermOf[c]!;
     if (g < 0) continue;
@@ -194,7 +195,6 @@ export function accumulate(index: CompiledIndex, ws: Workspace): void {
     const q = own[c]!;
     const spec = specificity[c]!;
     const s = salience[c]! * spec;
-    const typical = index.typicalLevel[c]!;
     // Traits count towards their facet only, never towards coverage of the target's competencies.
     const plain = isTrait[c] === 1 ? 0 : 1;
     const end = postStart[c + 1]! * POSTING_STRIDE;
@@ -205,13 +205,9 @@ export function accumulate(index: CompiledIndex, ws: Workspace): void {
       const wx = postValues[j + 1]! * x;
       met[o]! += plain * wx;
       essentialMet[o]! += plain * postValues[j + 3]! * x;
-      const above = x > typical ? x - typical : 0;
-      facetMet[base + o]! += spec * postValues[j + 1]! * above;
+      facetMet[base + o]! += spec * wx;
       // Only the person's own competencies are used; partial credit (q = 0) counts towards met.
-      if (q > 0) {
-        const y = q < l ? q : l;
-        facetUsed[base + o]! += s * (y > typical ? y - typical : 0);
-      }
+      if (q > 0) facetUsed[base + o]! += s * (q < l ? q : l);
       occupationTouched[reached] = o;
       reached += 1 - occupationSeen[o]!;
       occupationSeen[o] = 1;

@@ -26,10 +26,16 @@ export interface OnetImportOptions extends ImportOptions {
    * use them (see technology-skills.ts), 'skip' leaves the file out.
    */
   technology?: 'competencies' | 'requirements' | 'skip';
+  /**
+   * A SOC Structure file to read when the release folder has none: O*NET publishes the SOC
+   * structure beside its text release, not in it, and one structure serves every release of a
+   * taxonomy (O*NET-SOC 2019 for releases 25.1 to 29.x).
+   */
+  socStructure?: string;
 }
 
 export async function importOnet(path: string, options: OnetImportOptions = {}): Promise<ImportResult> {
-  const release = await openReleaseFolder(path);
+  const release = await openReleaseFolder(path, options.socStructure);
   const context: ImportContext = {
     release,
     warnings: [],

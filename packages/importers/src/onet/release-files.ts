@@ -55,7 +55,7 @@ export interface ReleaseFolder {
  * holding only those (no Skills-layout rating file) still fails here, since what it would give
  * is a framework ranked on unrated task links or on traits alone (see README.md).
  */
-export async function openReleaseFolder(folder: string): Promise<ReleaseFolder> {
+export async function openReleaseFolder(folder: string, socStructure?: string): Promise<ReleaseFolder> {
   let entries: string[];
   try {
     entries = await readdir(folder);
@@ -74,6 +74,17 @@ export async function openReleaseFolder(folder: string): Promise<ReleaseFolder> 
     const path = join(folder, actual);
     const info = await stat(path);
     if (info.isFile()) files.set(name, { name, path, bytes: info.size });
+  }
+
+  if (socStructure !== undefined && !SOC_STRUCTURE_FILES.some((name) => files.has(name))) {
+    let info;
+    try {
+      info = await stat(socStructure);
+    } catch {
+      throw new BridgeworkError('import.missing_file', `SOC structure file not found: ${socStructure}`, [{ where: socStructure, message: 'file not found' }]);
+    }
+    const name = socStructure.toLowerCase().endsWith('.csv') ? SOC_STRUCTURE_FILES[0] : SOC_STRUCTURE_FILES[1];
+    if (info.isFile()) files.set(name, { name, path: socStructure, bytes: info.size });
   }
 
   const missing = (what: string) =>
