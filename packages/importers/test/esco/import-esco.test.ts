@@ -41,12 +41,11 @@ describe('importEsco (official CSV layout, tiny folder)', () => {
     const gp = data.occupations[0]!;
     expect(gp.codes).toEqual({ isco: '2211.1', esco: `http://data.europa.eu/esco/occupation/${GP}` });
     expect(gp.fieldPath).toEqual([
-      { code: '2', title: { en: 'Professionals', fr: 'Professions intellectuelles et scientifiques' } },
       { code: '22', title: { en: 'Health professionals', fr: 'Spécialistes de la santé' } },
       { code: '221', title: { en: 'Medical doctors', fr: 'Médecins' } },
       { code: '2211', title: { en: 'Generalist medical practitioners', fr: 'Médecins généralistes' } },
     ]);
-    expect(data.occupations[2]!.fieldPath.map((f) => f.code)).toEqual(['2', '22', '222', '2221']);
+    expect(data.occupations[2]!.fieldPath.map((f) => f.code)).toEqual(['22', '222', '2221']);
   });
 
   it('merges French titles, alternatives and descriptions by concept URI', () => {

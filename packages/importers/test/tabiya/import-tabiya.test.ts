@@ -50,7 +50,6 @@ describe('importTabiya (Tabiya CSV export, tiny folder)', () => {
 
   it('builds field paths from group codes, ISCO and local groups alike', () => {
     expect(data.occupations[0]!.fieldPath.map((g) => [g.code, g.title.en, g.title.fr])).toEqual([
-      ['2', 'Professionals', 'Professions intellectuelles et scientifiques'],
       ['22', 'Health professionals', 'Spécialistes de la santé'],
       ['222', 'Nursing and midwifery professionals', 'Cadres infirmiers et sages-femmes'],
       ['2221', 'Nursing professionals', 'Cadres infirmiers'],
@@ -101,7 +100,7 @@ describe('importTabiya (Tabiya CSV export, tiny folder)', () => {
 
   it('turns hierarchies and skill relations into relations and broader-occupation links', () => {
     expect(data.relations).toEqual([
-      { from: skill(4), to: skill(3), type: 'broader', weight: 0.5 },
+      { from: skill(4), to: skill(3), type: 'broader', weight: 0.7 },
       { from: skill(7), to: skill(2), type: 'related', weight: 0.4, sourceType: 'optional' },
     ]);
     expect(data.occupationLinks).toEqual([
