@@ -88,7 +88,9 @@ describe('DELETE /v1/frameworks/:id/versions/:v', () => {
     const second = tinyCopy('copy-b', 0.9);
     expect((await req('POST', '/v1/frameworks/import', { kind: 'native', path: second, id: 'cached', version: '1' }, ADMIN)).status).toBe(201);
     const after = await rankNurse('cached');
-    expect(after.body.results[0].coverage).toBeLessThan(before.body.results[0].coverage);
+    const target = before.body.results[0].occupation.id;
+    const coverageOf = (body: { results: { occupation: { id: string }; coverage: number }[] }) => body.results.find((r) => r.occupation.id === target)!.coverage;
+    expect(coverageOf(after.body)).toBeLessThan(coverageOf(before.body));
   });
 
   it('serves an older version by name while the latest is the default', async () => {

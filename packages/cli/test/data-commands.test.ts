@@ -112,10 +112,10 @@ describe('bridgework rank', () => {
     expect(body.framework).toEqual({ id: 'tiny', version: '1.0.0' });
     expect(body.from).toEqual({ occupations: [{ id: 'nurse', code: '31301', title: 'Registered nurse', titleFr: 'Infirmière autorisée' }], competencies: 2 });
     const [first] = body.results;
-    expect(Object.keys(first)).toEqual(['rank', 'occupation', 'fit', 'coverage', 'gap', 'utilization', 'essentialCoverage', 'category', 'pathType', 'flags', 'explanation']);
+    expect(Object.keys(first)).toEqual(['rank', 'occupation', 'fit', 'similarity', 'reach', 'coverage', 'gap', 'utilization', 'essentialCoverage', 'category', 'pathType', 'flags', 'explanation']);
     expect(first.rank).toBe(1);
     expect(first.occupation).toEqual({ id: 'aide', code: '33102', title: 'Care aide', titleFr: 'Préposé aux bénéficiaires' });
-    expect(Object.keys(first.explanation)).toEqual(['summary', 'matched', 'partial', 'gaps', 'hardGaps', 'levelGaps', 'moreMatched', 'morePartial', 'moreGaps']);
+    expect(Object.keys(first.explanation)).toEqual(['why', 'summary', 'facets', 'matched', 'partial', 'gaps', 'hardGaps', 'levelGaps', 'moreMatched', 'morePartial', 'moreGaps']);
     expect(body).toEqual(plain(rank(index, nurse)));
   });
 

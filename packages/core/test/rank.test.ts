@@ -9,22 +9,33 @@ const fromPhysician = profile({ occupations: [{ occupation: 'physician' }] });
 describe('rank', () => {
   // Physician levels: reasoning 0.9 (importance 1), communication 0.8 (importance 0.8), so the
   // salience-weighted total is 1 x 0.9 + 0.8 x 0.8 = 1.54. history gets partial credit from
-  // reasoning through the related relation: 0.9 x (0.6 x 0.8) = 0.432. No field paths here, so
-  // the hierarchy factor is 1.
+  // reasoning through the related relation: 0.9 x 0.6 = 0.54. The three skills make one facet
+  // (rated, 5 of 9 possible requirements: neither sparse nor dense), no field paths (hierarchy 1),
+  // no training months (reach 1), essential exponent 0: fit = similarity = coverage x utilization.
   it('computes coverage, gap, utilization and fit by the documented formulas', () => {
     const { results } = rank(index, fromPhysician);
     const pa = results.find((r) => r.occupation.id === 'pa')!;
-    // met = 0.9 x min(0.432, 0.7) + 0.8 x min(0.8, 0.7) = 0.9488; total = 0.9 x 0.7 + 0.8 x 0.7 = 1.19
-    expect(pa.coverage).toBeCloseTo(0.9488 / 1.19, 4);
-    expect(pa.gap).toBeCloseTo(1.19 - 0.9488, 4);
+    // met = 0.9 x min(0.54, 0.7) + 0.8 x min(0.8, 0.7) = 1.046; total = 0.9 x 0.7 + 0.8 x 0.7 = 1.19
+    expect(pa.coverage).toBeCloseTo(1.046 / 1.19, 4);
+    expect(pa.gap).toBeCloseTo(1.19 - 1.046, 4);
     // used = salience 0.8 x min(0.8, 0.7)
     expect(pa.utilization).toBeCloseTo(0.56 / 1.54, 4);
     expect(pa.essentialCoverage).toBe(1);
-    expect(pa.fit).toBeCloseTo((0.9488 / 1.19) * (0.56 / 1.54), 4);
+    expect(pa.similarity).toBeCloseTo((1.046 / 1.19) * (0.56 / 1.54), 4);
+    expect(pa.reach).toBe(1);
+    expect(pa.fit).toBeCloseTo((1.046 / 1.19) * (0.56 / 1.54), 4);
     const nurse = results.find((r) => r.occupation.id === 'nurse')!;
     expect(nurse.coverage).toBe(1);
     expect(nurse.gap).toBe(0);
     expect(nurse.fit).toBeCloseTo(0.64 / 1.54, 4);
+  });
+
+  it('says why, with the facets of the similarity', () => {
+    const pa = rank(index, fromPhysician).results.find((r) => r.occupation.id === 'pa')!;
+    expect(pa.explanation!.facets).toEqual([
+      { facet: 'skill', kind: 'skill', label: 'skills', level: 'competency', trait: false, coverage: 0.879, utilization: 0.364, similarity: 0.32, share: 1 },
+    ]);
+    expect(pa.explanation!.why).toBe('Match 32%: the work is 32% alike (skills 32%).');
   });
 
   it('orders by fit and reports the source occupation apart', () => {
@@ -45,14 +56,14 @@ describe('rank', () => {
         competency: { id: 'history', label: 'History taking' },
         importance: 0.9,
         required: 0.7,
-        level: 0.432,
+        level: 0.54,
         from: { id: 'reasoning', label: 'Clinical reasoning' },
         fromLevel: 0.9,
-        similarity: 0.48,
+        similarity: 0.6,
       },
     ]);
     expect(pa.explanation!.matched.map((m) => [m.competency.id, m.evidence])).toEqual([['communication', 'from-occupation']]);
-    expect(pa.explanation!.gaps.map((g) => [g.competency.id, g.deficit])).toEqual([['history', 0.268]]);
+    expect(pa.explanation!.gaps.map((g) => [g.competency.id, g.deficit])).toEqual([['history', 0.16]]);
   });
 
   it('gives no partial credit when it is turned off', () => {
@@ -67,7 +78,17 @@ describe('rank', () => {
     // PA levels: history 0.7, communication 0.7. Physician needs reasoning 0.9 (ess.), communication 0.8.
     expect(physician.coverage).toBeCloseTo((0.8 * 0.7) / (0.9 + 0.64), 4);
     expect(physician.essentialCoverage).toBe(0);
-    expect(physician.fit).toBe(0);
+    // used = 0.8 x 0.7 of the PA's 0.9 x 0.7 + 0.8 x 0.7 = 1.19
+    expect(physician.fit).toBeCloseTo(((0.8 * 0.7) / 1.54) * (0.56 / 1.19), 4);
+    // With partial credit the two directions differ: history (0.7) credits reasoning 0.42 towards
+    // the physician's needs, while reasoning credits history 0.54 towards the PA's.
+    const paToPhysician = rank(index, profile({ occupations: [{ occupation: 'pa' }] })).results.find((r) => r.occupation.id === 'physician')!;
+    const physicianToPa = rank(index, fromPhysician).results.find((r) => r.occupation.id === 'pa')!;
+    expect(paToPhysician.fit).toBeCloseTo((0.98 / 1.54) * (0.56 / 1.19), 4);
+    expect(physicianToPa.fit).toBeCloseTo((1.046 / 1.19) * (0.56 / 1.54), 4);
+    // With an exponent on essential coverage, a missing essential competency weighs heavily.
+    const strict = rank(index, profile({ occupations: [{ occupation: 'pa' }] }), { partialCredit: false, weights: { essential: 0.5 } });
+    expect(strict.results.find((r) => r.occupation.id === 'physician')!.fit).toBe(0);
   });
 
   it('marks an essential competency that is nearly absent as a hard gap', () => {

@@ -49,9 +49,9 @@ export interface FacetTable {
    */
   specificity: Float32Array;
   /**
-   * 1 for competencies of a sparse facet: only there does a missing requirement mean "not named"
-   * rather than "rated and found not relevant", so only there may related competencies give
-   * partial credit.
+   * 0 for competencies of a dense facet (most occupations rate most of its competencies, as in
+   * O*NET and OaSIS): there a missing requirement means "rated and found not relevant" rather than
+   * "not named", so related competencies give it no partial credit. 1 elsewhere.
    */
   creditable: Uint8Array;
   /** Group terms: one per (group facet, competency group). */
@@ -78,6 +78,8 @@ export const GROUP_POSTING_STRIDE = 3;
 
 /** A facet is sparse when the average rated occupation asks for less than this share of its competencies. */
 const SPARSE_SHARE = 0.2;
+/** A facet is dense when the average rated occupation rates at least this share of its competencies (O*NET, OaSIS). */
+const DENSE_SHARE = 0.8;
 const TRANSVERSAL_WEIGHT = 0.5;
 
 interface CompileInput {
@@ -145,9 +147,11 @@ export function buildFacets(input: CompileInput): FacetTable {
   for (let o = 0; o < nOcc; o++) if (reqStart[o + 1]! > reqStart[o]!) rated++;
   for (let k = 0; k < reqCompetency.length; k++) facetRequirements[competencyFacet[reqCompetency[k]!]!]!++;
   const sparse = new Uint8Array(competencyFacets);
+  const dense = new Uint8Array(competencyFacets);
   for (let f = 0; f < competencyFacets; f++) {
     const density = rated > 0 && facetCompetencies[f]! > 0 ? facetRequirements[f]! / (rated * facetCompetencies[f]!) : 1;
     sparse[f] = density < SPARSE_SHARE ? 1 : 0;
+    dense[f] = density >= DENSE_SHARE ? 1 : 0;
     facets[f]!.sparse = sparse[f] === 1;
   }
 
@@ -234,7 +238,7 @@ export function buildFacets(input: CompileInput): FacetTable {
   }
 
   const creditable = new Uint8Array(nComp);
-  for (let c = 0; c < nComp; c++) creditable[c] = competencyFacet[c] === NO_FACET || sparse[competencyFacet[c]!] === 1 ? 1 : 0;
+  for (let c = 0; c < nComp; c++) creditable[c] = competencyFacet[c] === NO_FACET || dense[competencyFacet[c]!] === 0 ? 1 : 0;
 
   return {
     facets,
