@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { compileIndex, parseFramework, Profile, rank, type FrameworkDataInput, type RequirementInput } from '../src/index.ts';
 import { iscoSkillLevel, preparationOf } from '../src/scoring/preparation.ts';
 
-const meta = {
+const meta: FrameworkDataInput['framework'] = {
   id: 'f',
   name: 'F',
   version: '1',
   source: { kind: 'native', publisher: 'tests' },
   licence: { name: 'CC0-1.0', attribution: 'tests' },
   locales: ['en'],
-} as const;
+};
 
 /** n occupations o0..o(n-1), each asking for the competencies `asks(i)` lists. */
 function framework(n: number, competencies: FrameworkDataInput['competencies'], asks: (i: number) => RequirementInput[], extra: Partial<FrameworkDataInput> = {}): FrameworkDataInput {

@@ -67,10 +67,15 @@ export interface FacetTable {
   groupPostStart: Uint32Array;
   groupPostWords: Uint32Array;
   groupPostValues: Float32Array;
-  /** Per facet and occupation (facet * occupations + o): sum of specificity x importance x level. */
-  facetTotal: Float32Array;
-  /** Per facet and occupation: number of requirements (how much evidence the facet holds). */
+  /**
+   * Per occupation and facet (o * facets + f, an occupation's facets side by side): 1 / the sum of
+   * specificity x importance x level (0 when the occupation has none in the facet).
+   */
+  facetInvTotal: Float32Array;
+  /** Per occupation and facet: number of requirements (how much evidence the facet holds). */
   facetCount: Float32Array;
+  /** Per facet: the most requirements any occupation has in it. */
+  facetMaxCount: Uint32Array;
 }
 
 export const NO_FACET = 255;
@@ -81,6 +86,7 @@ const SPARSE_SHARE = 0.2;
 /** A facet is dense when the average rated occupation rates at least this share of its competencies (O*NET, OaSIS). */
 const DENSE_SHARE = 0.8;
 const TRANSVERSAL_WEIGHT = 0.5;
+const MAX_GROUP_SHARE = Number(process.env.MGS ?? 1);
 
 interface CompileInput {
   data: FrameworkData;
@@ -186,11 +192,9 @@ export function buildFacets(input: CompileInput): FacetTable {
       groupTermOf[c] = term;
     });
   }
-  const groupTermCount = termFacet.length;
-
   // Group postings: per occupation, the best importance and level among its requirements in each group.
   const best = new Map<number, { importance: number; level: number }>();
-  const groupRows: { o: number; term: number; importance: number; level: number }[] = [];
+  let groupRows: { o: number; term: number; importance: number; level: number }[] = [];
   for (let o = 0; o < nOcc; o++) {
     best.clear();
     for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) {
@@ -205,6 +209,23 @@ export function buildFacets(input: CompileInput): FacetTable {
     }
     for (const [term, entry] of best) groupRows.push({ o, term, ...entry });
   }
+  // A group most occupations ask for says little about which work is alike, and its postings
+  // would be most of a ranking's work: groups asked for by more than MAX_GROUP_SHARE of the rated
+  // occupations are left out of the group facets.
+  const termDf = new Uint32Array(termFacet.length);
+  for (const row of groupRows) termDf[row.term]!++;
+  const renumbered = new Int32Array(termFacet.length).fill(-1);
+  const keptFacet: number[] = [];
+  for (let t = 0; t < termFacet.length; t++) {
+    if (termDf[t]! > MAX_GROUP_SHARE * rated) continue;
+    renumbered[t] = keptFacet.length;
+    keptFacet.push(termFacet[t]!);
+  }
+  groupRows = groupRows.filter((row) => renumbered[row.term]! >= 0).map((row) => ({ ...row, term: renumbered[row.term]! }));
+  for (let c = 0; c < nComp; c++) if (groupTermOf[c]! >= 0) groupTermOf[c] = renumbered[groupTermOf[c]!]!;
+  termFacet.length = 0;
+  termFacet.push(...keptFacet);
+  const groupTermCount = termFacet.length;
   const groupPostStart = new Uint32Array(groupTermCount + 1);
   for (const row of groupRows) groupPostStart[row.term + 1]!++;
   for (let g = 0; g < groupTermCount; g++) groupPostStart[g + 1]! += groupPostStart[g]!;
@@ -220,22 +241,26 @@ export function buildFacets(input: CompileInput): FacetTable {
   }
 
   const nFacets = facets.length;
-  const facetTotal = new Float32Array(nFacets * nOcc);
+  const facetTotal = new Float64Array(nFacets * nOcc);
   const facetCount = new Float32Array(nFacets * nOcc);
   for (let o = 0; o < nOcc; o++) {
     for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) {
       const c = reqCompetency[k]!;
-      const at = competencyFacet[c]! * nOcc + o;
+      const at = o * nFacets + competencyFacet[c]!;
       const weight = isTrait[c] === 1 ? 1 : reqImportance[k]!;
       facetTotal[at]! += specificity[c]! * weight * reqLevel[k]!;
       facetCount[at]!++;
     }
   }
   for (const row of groupRows) {
-    const at = termFacet[row.term]! * nOcc + row.o;
+    const at = row.o * nFacets + termFacet[row.term]!;
     facetTotal[at]! += row.importance * row.level;
     facetCount[at]!++;
   }
+  const facetMaxCount = new Uint32Array(nFacets);
+  for (let at = 0; at < facetCount.length; at++) facetMaxCount[at % nFacets] = Math.max(facetMaxCount[at % nFacets]!, facetCount[at]!);
+  const facetInvTotal = new Float32Array(nFacets * nOcc);
+  for (let at = 0; at < facetTotal.length; at++) if (facetTotal[at]! > 0) facetInvTotal[at] = 1 / facetTotal[at]!;
 
   const creditable = new Uint8Array(nComp);
   for (let c = 0; c < nComp; c++) creditable[c] = competencyFacet[c] === NO_FACET || dense[competencyFacet[c]!] === 0 ? 1 : 0;
@@ -251,8 +276,9 @@ export function buildFacets(input: CompileInput): FacetTable {
     groupPostStart,
     groupPostWords,
     groupPostValues,
-    facetTotal,
+    facetInvTotal,
     facetCount,
+    facetMaxCount,
   };
 }
 

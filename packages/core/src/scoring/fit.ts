@@ -19,29 +19,90 @@ export function facetWeights(facets: readonly Facet[], w: FitWeights): Float64Ar
 }
 
 /**
+ * similarityOf() for every occupation, into ws.similarity. O(occupations x facets), in one loop
+ * with no call per occupation: on ESCO it runs for 3,007 occupations per ranking.
+ */
+export function similarities(index: CompiledIndex, ws: Workspace, w: FitWeights, weights: Float64Array): Float32Array {
+  const { facetInvTotal, facetCount, facetMaxCount } = index;
+  const { facetSums, personFacetInv, personFacetCount, similarity } = ws;
+  const nFacets = weights.length;
+  const nOcc = index.occupationCount;
+  const a = w.coverage;
+  const b = w.utilization;
+  const plain = a === 1 && b === 1;
+  // Each facet's weight for a target with n requirements in it, n = 0..the most any occupation
+  // has: a table per ranking instead of a division per occupation and facet.
+  const table = weightTable(ws, facetMaxCount, personFacetCount, weights, w.evidence);
+  const offsets = ws.weightOffsets;
+  // Facet by facet over all occupations: two flat loops the compiler keeps tight, instead of a
+  // short inner loop per occupation.
+  const den = ws.similarityWeight;
+  similarity.fill(0);
+  den.fill(0);
+  for (let f = 0; f < nFacets; f++) {
+    const offset = offsets[f]!;
+    const hasPerson = personFacetCount[f]! > 0;
+    const personInv = personFacetInv[f]!;
+    for (let o = 0, at = f; o < nOcc; o++, at += nFacets) {
+      const nTarget = facetCount[at]!;
+      const weight = table[offset + nTarget]!;
+      if (weight === 0) continue;
+      let coverage = nTarget > 0 ? facetSums[2 * at]! * facetInvTotal[at]! : 1;
+      let utilization = hasPerson ? facetSums[2 * at + 1]! * personInv : 1;
+      if (coverage > 1) coverage = 1;
+      if (utilization > 1) utilization = 1;
+      similarity[o]! += weight * (plain ? coverage * utilization : Math.pow(coverage, a) * Math.pow(utilization, b));
+      den[o]! += weight;
+    }
+  }
+  for (let o = 0; o < nOcc; o++) similarity[o] = den[o]! > 0 ? similarity[o]! / den[o]! : 0;
+  return similarity;
+}
+
+/** weight(f, n) = weights[f] x m / (m + evidence), m = (n + the person's count) / 2; 0 when both counts are 0. */
+function weightTable(ws: Workspace, maxCount: Uint32Array, personCount: Float64Array, weights: Float64Array, evidence: number): Float64Array {
+  let size = 0;
+  for (let f = 0; f < weights.length; f++) {
+    ws.weightOffsets[f] = size;
+    size += maxCount[f]! + 1;
+  }
+  if (ws.weightTable.length < size) ws.weightTable = new Float64Array(size);
+  const table = ws.weightTable;
+  for (let f = 0; f < weights.length; f++) {
+    const nPerson = personCount[f]!;
+    for (let nTarget = 0; nTarget <= maxCount[f]!; nTarget++) {
+      const m = (nTarget + nPerson) * 0.5;
+      table[ws.weightOffsets[f]! + nTarget] = nTarget === 0 && nPerson === 0 ? 0 : (weights[f]! * m) / (m + evidence);
+    }
+  }
+  return table;
+}
+
+/**
  * How alike occupation o's work is to the person's, in [0, 1]. O(facets). Reads the workspace
  * after accumulate(). A facet neither side has does not count; one only one side has counts as 0.
  */
 export function similarityOf(index: CompiledIndex, ws: Workspace, o: number, w: FitWeights, weights: Float64Array): number {
-  const nOcc = index.occupationCount;
-  const { facetTotal, facetCount } = index;
-  const { facetMet, facetUsed, personFacetTotal, personFacetCount } = ws;
+  const { facetInvTotal, facetCount } = index;
+  const { facetSums, personFacetInv, personFacetCount } = ws;
+  const nFacets = weights.length;
   const a = w.coverage;
   const b = w.utilization;
   const plain = a === 1 && b === 1;
+  const evidence = w.evidence;
   let num = 0;
   let den = 0;
-  for (let f = 0, at = o; f < weights.length; f++, at += nOcc) {
+  for (let f = 0, at = o * nFacets, sums = 2 * at; f < nFacets; f++, at++, sums += 2) {
     const nTarget = facetCount[at]!;
     const nPerson = personFacetCount[f]!;
     if (nTarget === 0 && nPerson === 0) continue;
-    const n = (nTarget + nPerson) / 2;
-    const weight = weights[f]! * (n / (n + w.evidence));
+    const n = (nTarget + nPerson) * 0.5;
+    const weight = (weights[f]! * n) / (n + evidence);
     if (weight === 0) continue;
-    const total = facetTotal[at]!;
-    const personTotal = personFacetTotal[f]!;
-    const coverage = total > 0 ? Math.min(1, facetMet[at]! / total) : 1;
-    const utilization = personTotal > 0 ? Math.min(1, facetUsed[at]! / personTotal) : 1;
+    let coverage = nTarget > 0 ? facetSums[sums]! * facetInvTotal[at]! : 1;
+    let utilization = nPerson > 0 ? facetSums[sums + 1]! * personFacetInv[f]! : 1;
+    if (coverage > 1) coverage = 1;
+    if (utilization > 1) utilization = 1;
     num += weight * (plain ? coverage * utilization : Math.pow(coverage, a) * Math.pow(utilization, b));
     den += weight;
   }
@@ -50,22 +111,20 @@ export function similarityOf(index: CompiledIndex, ws: Workspace, o: number, w: 
 
 /** The same, facet by facet, for explained results (rounded). O(facets). */
 export function facetScoresOf(index: CompiledIndex, ws: Workspace, o: number, w: FitWeights, weights: Float64Array): FacetScore[] {
-  const nOcc = index.occupationCount;
-  const { facetTotal, facetCount } = index;
-  const { facetMet, facetUsed, personFacetTotal, personFacetCount } = ws;
+  const { facetInvTotal, facetCount } = index;
+  const { facetSums, personFacetInv, personFacetCount } = ws;
+  const nFacets = weights.length;
   const scores: FacetScore[] = [];
   let den = 0;
-  for (let f = 0, at = o; f < weights.length; f++, at += nOcc) {
+  for (let f = 0, at = o * nFacets, sums = 2 * at; f < nFacets; f++, at++, sums += 2) {
     const nTarget = facetCount[at]!;
     const nPerson = personFacetCount[f]!;
     if (nTarget === 0 && nPerson === 0) continue;
     const n = (nTarget + nPerson) / 2;
     const weight = weights[f]! * (n / (n + w.evidence));
     if (weight === 0) continue;
-    const total = facetTotal[at]!;
-    const personTotal = personFacetTotal[f]!;
-    const coverage = total > 0 ? Math.min(1, facetMet[at]! / total) : 1;
-    const utilization = personTotal > 0 ? Math.min(1, facetUsed[at]! / personTotal) : 1;
+    const coverage = nTarget > 0 ? Math.min(1, facetSums[sums]! * facetInvTotal[at]!) : 1;
+    const utilization = nPerson > 0 ? Math.min(1, facetSums[sums + 1]! * personFacetInv[f]!) : 1;
     const facet = index.facets[f]!;
     scores.push({
       facet: facet.key,

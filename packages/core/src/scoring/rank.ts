@@ -8,7 +8,7 @@ import { RankOptions, type FitWeights, type RankOptionsInput } from './options.t
 import { resolveProfile, type ProfileVector } from './profile-vector.ts';
 import { occupationRef, occupationRefs, type Ranking, type RankResult, type Scores, type SourceReport } from './results.ts';
 import { accumulate, loadProfile, workspaceFor, type Workspace } from './workspace.ts';
-import { facetScoresOf, facetWeights, reachFactor, reachOf, similarityOf } from './fit.ts';
+import { facetScoresOf, facetWeights, reachFactor, reachOf, similarities, similarityOf } from './fit.ts';
 import { PREPARATION_SCALES } from './preparation.ts';
 import { whyText } from './why.ts';
 
@@ -23,7 +23,9 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   const vector = resolveProfile(index, profile);
   const ws = workspaceFor(index);
   loadProfile(index, ws, vector, options.partialCredit);
-  accumulate(index, ws);
+  // Plain coverage (met) is read only by the coverage floor and the essential exponent; results
+  // compute theirs from their own rows.
+  accumulate(index, ws, options.minCoverage > 0 || options.weights.essential > 0);
 
   const filters: Preferences = { ...profile.preferences, ...options.filters };
   const includeFields = filters.includeFields?.length ? new Set(filters.includeFields) : undefined;
@@ -41,61 +43,43 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   let considered = 0;
   const weights = facetWeights(index.facets, options.weights);
   const scorer: Scorer = { index, ws, vector, w: options.weights, weights };
-  // Similarity over the occupations scored (unreached ones add 0): its mean and spread tell a
-  // similar-scope alternative from one merely alike, whatever the framework's density.
+  const similarity = similarities(index, ws, options.weights, weights);
+  // Similarity over the occupations scored: its mean and spread tell a similar-scope alternative
+  // from one merely alike, whatever the framework's density.
   let sum = 0;
   let sumSquares = 0;
-  // Occupations the pass did not reach share nothing with the person: similarity 0, hence fit 0.
-  // Without filters or a coverage floor nothing else needs a look at them, so only the reached
-  // ones are scored: O(reached) instead of O(occupations).
-  const reachedOnly = !filtering && options.minCoverage === 0;
-  if (reachedOnly) {
-    let unratedSources = 0;
-    for (const s of sources) if (index.totalWeightedLevel[s]! <= 0) unratedSources++;
-    excluded.unrated = index.occupationCount - index.ratedCount - unratedSources;
-    considered = index.ratedCount - (sources.length - unratedSources);
-    // fit <= similarity, as every other factor is at most 1: once the list is full, an occupation
-    // whose similarity is below the worst kept fit cannot enter it, and its field proximity,
-    // reach and essential share are not computed.
-    const { occupationTouched } = ws;
-    const { totalWeightedLevel } = index;
-    for (let i = 0; i < ws.occupationTouchedCount; i++) {
-      const o = occupationTouched[i]!;
-      if (totalWeightedLevel[o]! <= 0 || sources.includes(o)) continue;
-      const similarity = similarityOf(index, ws, o, options.weights, weights);
-      sum += similarity;
-      sumSquares += similarity * similarity;
-      if (top.count === n && similarity < topFit[n - 1]!) continue;
-      top.offer(o, fitFrom(scorer, o, similarity));
+  const { totalWeightedLevel } = index;
+  // The person's occupations are skipped by index: one or two, compared directly.
+  const s0 = sources.length > 0 ? sources[0]! : -1;
+  const s1 = sources.length > 1 ? sources[1]! : -1;
+  const more = sources.length > 2;
+  for (let o = 0; o < index.occupationCount; o++) {
+    if (o === s0 || o === s1 || (more && sources.includes(o))) continue;
+    const total = totalWeightedLevel[o]!;
+    if (total <= 0) {
+      excluded.unrated++;
+      continue;
     }
-    // Fewer reached than asked for: the rest are zero-fit occupations, in id order.
-    for (let i = 0; top.count < n && i < index.occupationCount; i++) {
-      const o = index.occupationsById[i]!;
-      if (ws.occupationSeen[o] === 0 && index.totalWeightedLevel[o]! > 0 && !sources.includes(o)) top.offer(o, 0);
-    }
-  } else {
-    for (let o = 0; o < index.occupationCount; o++) {
-      if (sources.includes(o)) continue;
-      const total = index.totalWeightedLevel[o]!;
-      if (total <= 0) {
-        excluded.unrated++;
-        continue;
-      }
-      const reason = filtering ? filterReason(index, o, filters, province, includeFields, excludeFields) : undefined;
+    if (filtering) {
+      const reason = filterReason(index, o, filters, province, includeFields, excludeFields);
       if (reason) {
         excluded[reason]++;
         continue;
       }
-      considered++;
-      const similarity = ws.occupationSeen[o] === 0 ? 0 : similarityOf(index, ws, o, options.weights, weights);
-      sum += similarity;
-      sumSquares += similarity * similarity;
-      if (ws.met[o]! / total < options.minCoverage) {
-        excluded.minCoverage++;
-        continue;
-      }
-      top.offer(o, similarity === 0 ? 0 : fitFrom(scorer, o, similarity));
     }
+    considered++;
+    const s = similarity[o]!;
+    sum += s;
+    sumSquares += s * s;
+    if (options.minCoverage > 0 && ws.met[o]! / total < options.minCoverage) {
+      excluded.minCoverage++;
+      continue;
+    }
+    // fit <= similarity, as every other factor is at most 1: once the list is full, an occupation
+    // whose similarity is below the worst kept fit cannot enter it, and its field proximity,
+    // reach and essential share are not computed.
+    if (top.count === n && s < topFit[n - 1]!) continue;
+    top.offer(o, s > 0 ? fitFrom(scorer, o, s) : 0);
   }
 
   const scored = Math.max(1, considered);
@@ -163,12 +147,18 @@ interface Scorer {
   weights: Float64Array;
 }
 
-/** fit = similarity x reach x hierarchy x essentialCoverage^c (fit.ts). O(facets + sources). */
-function fitFrom(scorer: Scorer, o: number, similarity: number): number {
+/**
+ * fit = similarity x reach x hierarchy x essentialCoverage^c (fit.ts). O(facets + sources).
+ * Essential coverage from the postings pass unless given (it is not accumulated when c = 0).
+ */
+function fitFrom(scorer: Scorer, o: number, similarity: number, essentialCoverage?: number): number {
   const { index, ws, vector, w } = scorer;
   if (similarity <= 0) return 0;
-  const essentialTotal = index.essentialWeightedLevel[o]!;
-  const essential = essentialTotal > 0 ? Math.min(1, ws.essentialMet[o]! / essentialTotal) : 1;
+  let essential = 1;
+  if (w.essential > 0) {
+    const essentialTotal = index.essentialWeightedLevel[o]!;
+    essential = essentialCoverage ?? (essentialTotal > 0 ? Math.min(1, ws.essentialMet[o]! / essentialTotal) : 1);
+  }
   const proximity = w.field > 0 ? fieldProximity(index, vector.sources, o) : -1;
   const hierarchy = proximity >= 0 ? (1 + w.field * proximity) / (1 + w.field) : 1;
   const reach = vector.sources.length > 0 ? reachFactor(index, vector.sources, o, w) : 1;
@@ -256,36 +246,42 @@ export function fieldProximity(index: CompiledIndex, sources: readonly number[],
 export function scoresOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number, w: FitWeights, weights: Float64Array = facetWeights(index.facets, w)): Scores {
   const total = index.totalWeightedLevel[o]!;
   const essentialTotal = index.essentialWeightedLevel[o]!;
+  const row = rowSums(index, ws, o);
   const similarity = total > 0 ? similarityOf(index, ws, o, w, weights) : 0;
+  const essentialCoverage = essentialTotal > 0 ? Math.min(1, row.essentialMet / essentialTotal) : 1;
   return {
-    fit: total > 0 ? fitFrom({ index, ws, vector, w, weights }, o, similarity) : 0,
+    fit: total > 0 ? fitFrom({ index, ws, vector, w, weights }, o, similarity, essentialCoverage) : 0,
     similarity,
     reach: vector.sources.length > 0 ? reachFactor(index, vector.sources, o, w) : 1,
-    coverage: total > 0 ? Math.min(1, ws.met[o]! / total) : 0,
-    gap: Math.max(0, total - ws.met[o]!),
-    utilization: utilizationOf(index, ws, vector, o),
-    essentialCoverage: essentialTotal > 0 ? Math.min(1, ws.essentialMet[o]! / essentialTotal) : 1,
+    coverage: total > 0 ? Math.min(1, row.met / total) : 0,
+    gap: Math.max(0, total - row.met),
+    utilization: vector.totalLevel > 0 ? Math.min(1, row.used / vector.totalLevel) : 0,
+    essentialCoverage,
   };
 }
 
 /**
- * The share of the person's strengths (their competencies, weighted by salience) that o uses, at
- * the level o needs. O(requirements of o): only results need it.
+ * What the postings pass gives every occupation, for one: sums over o's competencies of w x
+ * min(p', L), of the same over essentials, and of salience x min(p, L) over the person's own.
+ * O(requirements of o): only results and filters need it.
  */
-function utilizationOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number): number {
-  if (vector.totalLevel <= 0) return 0;
-  const { reqStart, traitStart, reqCompetency, reqLevel } = index;
-  const { own, salience } = ws;
+function rowSums(index: CompiledIndex, ws: Workspace, o: number): { met: number; essentialMet: number; used: number } {
+  const { reqStart, traitStart, reqCompetency, reqLevel, reqImportance, reqEssential } = index;
+  const { own, salience, effective } = ws;
+  let met = 0;
+  let essentialMet = 0;
   let used = 0;
   for (let k = reqStart[o]!; k < traitStart[o]!; k++) {
     const c = reqCompetency[k]!;
+    const l = reqLevel[k]!;
+    const p = effective[c]!;
+    const x = reqImportance[k]! * (p < l ? p : l);
+    met += x;
+    if (reqEssential[k] === 1) essentialMet += x;
     const q = own[c]!;
-    if (q > 0) {
-      const l = reqLevel[k]!;
-      used += salience[c]! * (q < l ? q : l);
-    }
+    if (q > 0) used += salience[c]! * (q < l ? q : l);
   }
-  return Math.min(1, used / vector.totalLevel);
+  return { met, essentialMet, used };
 }
 
 export function roundScores(s: Scores): Scores {
