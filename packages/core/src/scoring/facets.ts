@@ -86,7 +86,6 @@ const SPARSE_SHARE = 0.2;
 /** A facet is dense when the average rated occupation rates at least this share of its competencies (O*NET, OaSIS). */
 const DENSE_SHARE = 0.8;
 const TRANSVERSAL_WEIGHT = 0.5;
-const MAX_GROUP_SHARE = Number(process.env.MGS ?? 1);
 
 interface CompileInput {
   data: FrameworkData;
@@ -194,7 +193,7 @@ export function buildFacets(input: CompileInput): FacetTable {
   }
   // Group postings: per occupation, the best importance and level among its requirements in each group.
   const best = new Map<number, { importance: number; level: number }>();
-  let groupRows: { o: number; term: number; importance: number; level: number }[] = [];
+  const groupRows: { o: number; term: number; importance: number; level: number }[] = [];
   for (let o = 0; o < nOcc; o++) {
     best.clear();
     for (let k = reqStart[o]!; k < reqStart[o + 1]!; k++) {
@@ -209,22 +208,6 @@ export function buildFacets(input: CompileInput): FacetTable {
     }
     for (const [term, entry] of best) groupRows.push({ o, term, ...entry });
   }
-  // A group most occupations ask for says little about which work is alike, and its postings
-  // would be most of a ranking's work: groups asked for by more than MAX_GROUP_SHARE of the rated
-  // occupations are left out of the group facets.
-  const termDf = new Uint32Array(termFacet.length);
-  for (const row of groupRows) termDf[row.term]!++;
-  const renumbered = new Int32Array(termFacet.length).fill(-1);
-  const keptFacet: number[] = [];
-  for (let t = 0; t < termFacet.length; t++) {
-    if (termDf[t]! > MAX_GROUP_SHARE * rated) continue;
-    renumbered[t] = keptFacet.length;
-    keptFacet.push(termFacet[t]!);
-  }
-  groupRows = groupRows.filter((row) => renumbered[row.term]! >= 0).map((row) => ({ ...row, term: renumbered[row.term]! }));
-  for (let c = 0; c < nComp; c++) if (groupTermOf[c]! >= 0) groupTermOf[c] = renumbered[groupTermOf[c]!]!;
-  termFacet.length = 0;
-  termFacet.push(...keptFacet);
   const groupTermCount = termFacet.length;
   const groupPostStart = new Uint32Array(groupTermCount + 1);
   for (const row of groupRows) groupPostStart[row.term + 1]!++;
