@@ -65,7 +65,10 @@ describe('encodeRanking', () => {
       facets: [{ facet: 'skill', kind: 'skill', label: 'skills', level: 'competency', trait: false, coverage: 0.5, utilization: 1, similarity: 0.5, share: 1 }],
       matched: [{ competency: ref, importance: 1, required: 0.5, level: Number.NaN, evidence: 'self-assessed' }],
       partial: [{ competency: shared, importance: 0.25, required: 1, level: -0, from: ref, fromLevel: 1e21, similarity: 5e-7 }],
-      gaps: [{ competency: shared, importance: Number.POSITIVE_INFINITY, required: 1, level: 0, deficit: 0.1 + 0.2, essential: true, hard: false }],
+      gaps: [
+        { competency: shared, importance: Number.POSITIVE_INFINITY, required: 1, level: 0, deficit: 0.1 + 0.2, essential: true, hard: false, basis: 'none', context: 'transversal' },
+        { competency: ref, importance: 0.5, required: 1, level: 0.5, deficit: 0.5, essential: false, hard: false, basis: 'related' },
+      ],
       hardGaps: 0,
       levelGaps: 1,
       moreMatched: 0,

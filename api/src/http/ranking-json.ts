@@ -15,7 +15,7 @@ import type { CompetencyRef, Explanation, Gap, MatchedCompetency, OccupationRef,
 // writers below must write each one, in the order the core builds them (tests compare bytes).
 const MATCHED_KEYS = keyBytes({ competency: 0, importance: 0, required: 0, level: 0, evidence: 0 } satisfies Record<keyof MatchedCompetency, 0>);
 const PARTIAL_KEYS = keyBytes({ competency: 0, importance: 0, required: 0, level: 0, from: 0, fromLevel: 0, similarity: 0 } satisfies Record<keyof PartialCredit, 0>);
-const GAP_KEYS = keyBytes({ competency: 0, importance: 0, required: 0, level: 0, deficit: 0, essential: 0, hard: 0 } satisfies Record<keyof Gap, 0>);
+const GAP_KEYS = keyBytes({ competency: 0, importance: 0, required: 0, level: 0, deficit: 0, essential: 0, hard: 0, basis: 0, context: 0 } satisfies Record<keyof Gap, 0>);
 const EXPLANATION_KEYS = keyBytes({
   why: 0,
   summary: 0,
@@ -274,5 +274,11 @@ function writeGap(w: JsonWriter, e: Gap): void {
   w.raw(e.essential ? TRUE : FALSE);
   w.raw(k.hard);
   w.raw(e.hard ? TRUE : FALSE);
+  w.raw(k.basis);
+  w.value(e.basis);
+  if (e.context !== undefined) {
+    w.raw(k.context);
+    w.value(e.context);
+  }
   w.byte(CLOSE_BRACE);
 }

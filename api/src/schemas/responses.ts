@@ -134,6 +134,11 @@ const Gap = z.strictObject({
   deficit: num,
   essential: z.boolean(),
   hard: z.boolean(),
+  basis: z.enum(['own', 'related', 'none']).meta({ description: "Where the person's level comes from: their own, a related competency (an estimate), or nothing they hold." }),
+  context: z
+    .enum(['jurisdiction', 'transversal'])
+    .optional()
+    .meta({ description: "jurisdiction: specific to practising here, closed through licensing or bridging; transversal: a general competency the person's occupation does not name (check with the person)." }),
 });
 
 const FacetScore = z.strictObject({

@@ -146,7 +146,29 @@ describe('internationally educated profiles', () => {
     // The gap to licensure is the local law: 0.5 x 0.6 of 0.9 + 0.64 + 0.3.
     expect(abroad.source[0]!.coverage).toBeCloseTo((0.9 + 0.64) / (0.9 + 0.64 + 0.3), 4);
     expect(abroad.source[0]!.explanation.gaps).toEqual([
-      { competency: { id: 'local-law', label: 'Health professions law here' }, importance: 0.5, required: 0.6, level: 0, deficit: 0.6, essential: true, hard: true },
+      {
+        competency: { id: 'local-law', label: 'Health professions law here' },
+        importance: 0.5,
+        required: 0.6,
+        level: 0,
+        deficit: 0.6,
+        essential: true,
+        hard: true,
+        basis: 'none',
+        context: 'jurisdiction',
+      },
+    ]);
+  });
+
+  it('says where a gap\'s level comes from', () => {
+    const pa = rank(index, fromPhysician).results.find((r) => r.occupation.id === 'pa')!;
+    // history is credited from clinical reasoning: an estimate, not the person's own level.
+    expect(pa.explanation!.gaps.map((g) => [g.competency.id, g.basis, g.context])).toEqual([['history', 'related', undefined]]);
+    const fromPa = rank(index, profile({ occupations: [{ occupation: 'pa' }] }), { partialCredit: false });
+    const physician = fromPa.results.find((r) => r.occupation.id === 'physician')!;
+    expect(physician.explanation!.gaps.map((g) => [g.competency.id, g.basis])).toEqual([
+      ['reasoning', 'none'],
+      ['communication', 'own'],
     ]);
   });
 

@@ -137,7 +137,11 @@ export function explainTarget(index: CompiledIndex, ws: Workspace, o: number, li
     const c = reqCompetency[k]!;
     const essential = reqEssential[k] === 1;
     if (essential && essentialGaps.length < 3) essentialGaps.push(refs[c]!.label);
-    if (i < limits.maxGaps) gaps.push(gapEntry(refs[c]!, reqImportance[k]!, reqLevel[k]!, effectiveLevels[c]!, essential, CLASSIFICATION.hardGapShare));
+    if (i < limits.maxGaps) {
+      const basis = ownLevels[c]! > 0 ? 'own' : creditFrom[c]! >= 0 && effectiveLevels[c]! > 0 ? 'related' : 'none';
+      const context = index.isJurisdictionSpecific[c] === 1 ? 'jurisdiction' : basis !== 'own' && isTransversal[c] === 1 ? 'transversal' : undefined;
+      gaps.push(gapEntry(refs[c]!, reqImportance[k]!, reqLevel[k]!, effectiveLevels[c]!, essential, CLASSIFICATION.hardGapShare, basis, context));
+    }
   }
   const explanation: Explanation = {
     why: fit.why,

@@ -42,7 +42,9 @@ export class LevelScratch {
       const have = this.level[reqCompetency[k]!]!;
       const need = reqLevel[k]!;
       if (need - have <= 1e-6) continue;
-      gaps.push(gapEntry(refs[reqCompetency[k]!]!, reqImportance[k]!, need, have, reqEssential[k] === 1, CLASSIFICATION.hardGapShare));
+      const c = reqCompetency[k]!;
+      const context = this.index.isJurisdictionSpecific[c] === 1 ? 'jurisdiction' : have === 0 && this.index.isTransversal[c] === 1 ? 'transversal' : undefined;
+      gaps.push(gapEntry(refs[c]!, reqImportance[k]!, need, have, reqEssential[k] === 1, CLASSIFICATION.hardGapShare, have > 0 ? 'own' : 'none', context));
     }
     return gaps.sort((a, b) => b.importance * b.deficit - a.importance * a.deficit || (a.competency.id < b.competency.id ? -1 : 1)).slice(0, limit);
   }

@@ -50,6 +50,17 @@ export interface Gap {
   essential: boolean;
   /** Essential and nearly absent: needs training, not just practice. */
   hard: boolean;
+  /**
+   * Where the level comes from: the person's own (their occupation or an assessment), a related
+   * competency they hold (partial credit: an estimate, to confirm), or nothing they hold.
+   */
+  basis: 'own' | 'related' | 'none';
+  /**
+   * 'jurisdiction': specific to practising here (law, health system, codes): closed through the
+   * licensing route or a bridging program, not by more practice. 'transversal': a general
+   * competency the person's occupation does not name: it may well be held, so check with the person.
+   */
+  context?: 'jurisdiction' | 'transversal';
 }
 
 /** One facet of how alike the work is (a kind of descriptor scored on its own; facets.ts). */
@@ -182,8 +193,17 @@ export function competencyRef(c: Competency): CompetencyRef {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /** One gap entry, as explanations and pathway steps list them. */
-export function gapEntry(competency: CompetencyRef, importance: number, required: number, level: number, essential: boolean, hardGapShare: number): Gap {
-  return {
+export function gapEntry(
+  competency: CompetencyRef,
+  importance: number,
+  required: number,
+  level: number,
+  essential: boolean,
+  hardGapShare: number,
+  basis: Gap['basis'],
+  context?: Gap['context'],
+): Gap {
+  const gap: Gap = {
     competency,
     importance: round3(importance),
     required: round3(required),
@@ -191,5 +211,8 @@ export function gapEntry(competency: CompetencyRef, importance: number, required
     deficit: round3(required - level),
     essential,
     hard: essential && level < hardGapShare * required,
+    basis,
   };
+  if (context !== undefined) gap.context = context;
+  return gap;
 }
