@@ -150,6 +150,19 @@ describe('ranked alternatives', () => {
     expect(textOf(list)).toContain('Regulated in Ontario: College of Physicians and Surgeons of Ontario (CPSO)');
   });
 
+  it('shows the match each option is ordered by, and says why in words, in both languages', async () => {
+    const page = await t.get(`/results?${PROFILE}`);
+    const items = between(page.text, '<ol class="results">', '</ol>').split('<li class="result card">').slice(1).map(textOf);
+    const matches = items.map((text) => Number(/Match (\d+)% match/.exec(text)?.[1]));
+    expect(matches.every((m) => Number.isFinite(m))).toBe(true);
+    // Ordered by the match shown, best first.
+    expect([...matches].sort((a, b) => b - a)).toEqual(matches);
+    expect(items[0]).toMatch(/Match \d+%: the work is \d+% alike \(skills \d+%, [a-z ]+ \d+%[^)]*\)/);
+    expect(textOf(page.text)).toContain('Options are ordered by the match');
+    const fr = items.length > 0 ? textOf((await t.get(`/results?${PROFILE}&lang=fr`)).text) : '';
+    expect(fr).toMatch(/Correspondance de \d+ % : le travail est semblable à \d+ % \(compétences \d+ %/);
+  });
+
   it('reports the trained profession apart, as the gap to licensure', async () => {
     const page = textOf((await t.get(`/results?${PROFILE}`)).text);
     expect(page).toContain('Practising as Physician (family physician) here');
@@ -197,7 +210,7 @@ describe('one alternative as an action plan', () => {
   it('turns the gaps into a numbered, printable plan naming the regulator', async () => {
     const page = await t.get(`/alternative/physician-assistant?${PROFILE}`);
     const plan = textOf(between(page.text, 'id="plan-title"', '</section>'));
-    expect(plan).toContain('Build Canadian health-care system from 20% to 70%');
+    expect(plan).toContain('Learn Canadian health-care system for practice in Canada (a bridging program or the regulator’s orientation covers it)');
     expect(plan).toContain('Ask College of Physicians and Surgeons of Ontario (CPSO) about the licensing route');
     expect(page.text).toContain('<button type="button" data-print="true" hidden="">');
   });
@@ -205,7 +218,7 @@ describe('one alternative as an action plan', () => {
   it('shows the trained profession itself as the gap to licensure', async () => {
     const text = textOf((await t.get(`/alternative/physician?${PROFILE}`)).text);
     expect(text).toContain('The trained profession: what stands between the person and practising it here');
-    expect(text).toContain('Build Canadian health-care system from 20% to 70%');
+    expect(text).toContain('Learn Canadian health-care system for practice in Canada (a bridging program or the regulator’s orientation covers it)');
   });
 });
 

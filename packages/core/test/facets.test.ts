@@ -158,7 +158,7 @@ describe('how far the move is', () => {
 
   it('says so in words', () => {
     expect(of('doctor').explanation!.why).toBe(
-      'Match 20%: the work is 100% alike (skills 100%); it asks for about 60 more months of entry training than Nurse, which lowers the match.',
+      'Match 20%: the work is 100% alike (skills 100%); it asks for about 60 more months of entry training than Nurse, which reduces the match.',
     );
     expect(of('aide').explanation!.why).toBe('Match 100%: the work is 100% alike (skills 100%); it asks for no more than a year of entry training beyond Nurse.');
   });
@@ -193,7 +193,7 @@ describe('preparation scales', () => {
     expect(of('technician').reach).toBe(1);
     expect(of('manager').reach).toBeCloseTo(Math.exp(-0.5), 4);
     expect(of('manager').flags.preparation).toEqual({ scale: 'isco-skill-level', step: 4, change: 2 });
-    expect(of('manager').explanation!.why).toBe('Match 61%: the work is 100% alike (skills 100%); it is 2 ISCO skill levels above Clerk, which lowers the match.');
+    expect(of('manager').explanation!.why).toBe('Match 61%: the work is 100% alike (skills 100%); it is 2 ISCO skill levels above Clerk, which reduces the match.');
   });
 });
 

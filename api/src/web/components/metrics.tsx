@@ -1,6 +1,6 @@
 // Scores as bars that always carry their numbers as text: the bar is decoration (aria-hidden),
 // the text is the information, so nothing depends on seeing the bar or telling colours apart.
-import type { Category, Flags, Jurisdiction, PathType } from '@bridgework/core';
+import type { Category, Explanation, FacetScore, Flags, Jurisdiction, PathType } from '@bridgework/core';
 import type { I18n } from '../i18n.ts';
 
 /** Met share as a solid segment, the rest striped: coverage and gap in one bar. */
@@ -97,4 +97,30 @@ function clampShare(x: number): number {
 
 function round(x: number): string {
   return String(Math.round(x * 10) / 10);
+}
+
+/**
+ * Why a result ranks where it does, in the page's language: the match it is ordered by, how alike
+ * the work is facet by facet, and the entry training the move adds (the core's `why`, localized).
+ */
+export function whyText(t: I18n, result: { fit: number; similarity: number; reach: number; flags: Flags; explanation?: Explanation }, from: string): string | undefined {
+  const e = result.explanation;
+  if (!e) return undefined;
+  const w = t.m.why;
+  const facetLabel = (f: FacetScore): string => {
+    const base = f.kind === 'listed' ? (f.label.startsWith('detailed work activities') ? w.facets['listed-activities'] : w.facets.listed) : w.facets[f.kind as Exclude<keyof typeof w.facets, 'groups' | 'listed-activities'>] ?? f.label;
+    return f.level === 'group' ? w.facets.groups(base) : base;
+  };
+  // The facets that carry the most of the similarity first.
+  const facets = e.facets
+    .filter((f) => f.share >= 0.05)
+    .sort((a, b) => b.share - a.share)
+    .map((f) => w.facet(facetLabel(f), t.percent(f.similarity)));
+  let text = w.alike(t.percent(result.fit), t.percent(result.similarity), facets.join(', '));
+  const lowers = result.reach < 0.95;
+  const { addedTrainingMonths, preparation } = result.flags;
+  if (addedTrainingMonths !== undefined && addedTrainingMonths > 12) text += w.moreTraining(Math.round(addedTrainingMonths), from, lowers);
+  else if (addedTrainingMonths !== undefined) text += w.noMoreTraining(from);
+  else if (preparation?.change !== undefined && preparation.change >= 2) text += w.stepsUp(preparation.change, w.scales[preparation.scale], from, lowers);
+  return `${text}.`;
 }

@@ -1,8 +1,8 @@
 // Step 4: one alternative in full, as a printable action plan: what transfers (matched), what
 // partly transfers and from which of the person's competencies (partial credit), what is missing
 // and by how much (gaps, essential ones marked), the facts a counsellor checks, and next steps.
-import type { Explanation, Flags, Jurisdiction, Occupation } from '@bridgework/core';
-import { CategoryBadge, CoverageBar, FlagBadges, PathBadge, regulationText, ShareBar } from '../components/metrics.tsx';
+import type { Explanation, Flags, Gap, Jurisdiction, Occupation } from '@bridgework/core';
+import { CategoryBadge, CoverageBar, FlagBadges, PathBadge, regulationText, ShareBar, whyText } from '../components/metrics.tsx';
 import { Steps } from '../components/layout.tsx';
 import type { I18n } from '../i18n.ts';
 import { html, page, type WebDeps } from '../page.tsx';
@@ -82,14 +82,16 @@ export const alternativePage = (deps: WebDeps) =>
                 </ul>
               ) : null}
               <div class="metrics">
+                {'category' in result ? <ShareBar label={m.metrics.match} share={result.fit} text={m.metrics.matchText(t.percent(result.fit))} /> : null}
                 <CoverageBar t={t} coverage={result.coverage} gap={result.gap} />
                 <ShareBar label={m.metrics.used} share={result.utilization} text={m.metrics.usedText(t.percent(result.utilization))} />
                 <ShareBar label={m.metrics.essentialCoverage} share={result.essentialCoverage} text={t.percent(result.essentialCoverage)} />
               </div>
+              {'category' in result && explanation ? <p class="why">{whyText(t, result, sourceTitle)}</p> : null}
               <Facts t={t} occupation={target} flags={result.flags} form={form} />
             </section>
-            {explanation ? <ExplanationTables t={t} explanation={explanation} /> : <p class="hint">{a.noExplanation}</p>}
-            <ActionPlan t={t} explanation={explanation} flags={result.flags} occupation={target} province={province} languageLevel={form.languageLevel} />
+            {explanation ? <ExplanationTables t={t} explanation={explanation} sourceTitle={sourceTitle} /> : <p class="hint">{a.noExplanation}</p>}
+            <ActionPlan t={t} explanation={explanation} flags={result.flags} occupation={target} province={province} languageLevel={form.languageLevel} sourceTitle={sourceTitle} />
           </>
         )}
         <nav class="after-links no-print" aria-label={m.steps.label}>
@@ -148,7 +150,7 @@ function Facts({ t, occupation, flags, form }: { t: I18n; occupation: Occupation
   );
 }
 
-function ExplanationTables({ t, explanation }: { t: I18n; explanation: Explanation }) {
+function ExplanationTables({ t, explanation, sourceTitle }: { t: I18n; explanation: Explanation; sourceTitle: string }) {
   const { m } = t;
   const a = m.alternative;
   const pct = (x: number) => t.percent(x);
@@ -246,7 +248,7 @@ function ExplanationTables({ t, explanation }: { t: I18n; explanation: Explanati
                       <td>{pct(g.level)}</td>
                       <td>{a.missingPoints(t.number(g.deficit * 100, 0))}</td>
                       <td>{g.essential ? <strong>{m.common.essential}</strong> : m.common.no}</td>
-                      <td>{g.hard ? <strong>{a.hard}</strong> : a.level}</td>
+                      <td>{howToBuild(t, g, sourceTitle)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -267,6 +269,7 @@ function ActionPlan({
   occupation,
   province,
   languageLevel,
+  sourceTitle,
 }: {
   t: I18n;
   explanation: Explanation | undefined;
@@ -274,15 +277,30 @@ function ActionPlan({
   occupation: Occupation;
   province: Jurisdiction | undefined;
   languageLevel: number | undefined;
+  sourceTitle: string;
 }) {
   const a = t.m.alternative;
   const steps: string[] = [];
   if (flags.languageGap && flags.languageNeed !== undefined && languageLevel !== undefined) steps.push(a.planLanguage(flags.languageNeed, languageLevel));
   if (explanation) {
     const essential = (e: boolean) => (e ? ` ${a.planEssential}` : '');
-    for (const g of explanation.gaps.filter((g) => g.hard)) steps.push(a.planTraining(t.competency(g.competency)) + essential(g.essential));
-    for (const g of explanation.gaps.filter((g) => !g.hard)) {
-      steps.push(a.planBuild(t.competency(g.competency), t.percent(g.level), t.percent(g.required)) + essential(g.essential));
+    // Canadian-context gaps first (the licensing route closes them), then training, then the rest,
+    // worded by where the person's level comes from: an estimate is confirmed, not built from.
+    for (const g of explanation.gaps.filter((g) => g.context === 'jurisdiction')) steps.push(a.planContext(t.competency(g.competency)) + essential(g.essential));
+    const rest = explanation.gaps.filter((g) => g.context !== 'jurisdiction');
+    for (const g of rest.filter((g) => g.hard && g.context !== 'transversal')) steps.push(a.planTraining(t.competency(g.competency)) + essential(g.essential));
+    for (const g of rest.filter((g) => !g.hard || g.context === 'transversal')) {
+      const label = t.competency(g.competency);
+      const to = t.percent(g.required);
+      const step =
+        g.context === 'transversal' && g.basis === 'none'
+          ? a.planCheck(label, sourceTitle)
+          : g.basis === 'related'
+            ? a.planConfirm(label, to)
+            : g.basis === 'none'
+              ? a.planBuildTo(label, to)
+              : a.planBuild(label, t.percent(g.level), to);
+      steps.push(step + essential(g.essential));
     }
   }
   if (flags.regulated) {
@@ -312,4 +330,13 @@ function ActionPlan({
       </p>
     </section>
   );
+}
+
+/** The "how to build it" cell: what kind of step closes this gap. */
+function howToBuild(t: I18n, g: Gap, sourceTitle: string) {
+  const a = t.m.alternative;
+  if (g.context === 'jurisdiction') return a.contextGap;
+  if (g.context === 'transversal' && g.basis === 'none') return a.unnamedGap(sourceTitle);
+  if (g.basis === 'related') return a.relatedGap;
+  return g.hard ? <strong>{a.hard}</strong> : a.level;
 }

@@ -1,8 +1,9 @@
-// Step 3: ranked alternative careers for the profile, each with coverage and gap (bar and text),
+// Step 3: ranked alternative careers for the profile, each with the match it is ordered by and
+// why (how alike the work is, the training the move adds), coverage and gap (bar and text),
 // category and path-type badges, regulation in the person's province, training time and what
 // transfers in one line; filters on top; the trained profession's own gap reported apart.
 import type { Category, PathType, RankResult, SourceReport } from '@bridgework/core';
-import { CategoryBadge, CoverageBar, FlagBadges, PathBadge, ShareBar } from '../components/metrics.tsx';
+import { CategoryBadge, CoverageBar, FlagBadges, PathBadge, ShareBar, whyText } from '../components/metrics.tsx';
 import { Steps } from '../components/layout.tsx';
 import type { I18n } from '../i18n.ts';
 import { html, page, type WebDeps } from '../page.tsx';
@@ -111,13 +112,14 @@ export const resultsPage = (deps: WebDeps) =>
 
             <section aria-labelledby="options-title">
               <h2 id="options-title">{r.options(shown.length)}</h2>
+              <p class="hint">{r.orderedBy}</p>
               <Excluded t={t} excluded={ranking.excluded} removedByView={removedByView} />
               {shown.length === 0 ? (
                 <p>{r.none}</p>
               ) : (
                 <ol class="results">
                   {shown.map((result) => (
-                    <ResultCard t={t} result={result} form={form} href={`/alternative/${encodeURIComponent(result.occupation.id)}?${base.toString()}`} />
+                    <ResultCard t={t} result={result} form={form} from={title} href={`/alternative/${encodeURIComponent(result.occupation.id)}?${base.toString()}`} />
                   ))}
                 </ol>
               )}
@@ -129,7 +131,7 @@ export const resultsPage = (deps: WebDeps) =>
     );
   });
 
-function ResultCard({ t, result, form, href }: { t: I18n; result: RankResult; form: ProfileForm; href: string }) {
+function ResultCard({ t, result, form, from, href }: { t: I18n; result: RankResult; form: ProfileForm; from: string; href: string }) {
   const { m } = t;
   const title = t.occupation(result.occupation);
   const e = result.explanation;
@@ -153,9 +155,11 @@ function ResultCard({ t, result, form, href }: { t: I18n; result: RankResult; fo
           <FlagBadges t={t} flags={result.flags} {...(form.province ? { province: form.province } : {})} {...(form.languageLevel !== undefined ? { languageLevel: form.languageLevel } : {})} />
         </ul>
         <div class="metrics">
+          <ShareBar label={m.metrics.match} share={result.fit} text={m.metrics.matchText(t.percent(result.fit))} />
           <CoverageBar t={t} coverage={result.coverage} gap={result.gap} />
           <ShareBar label={m.metrics.used} share={result.utilization} text={m.metrics.usedText(t.percent(result.utilization))} />
         </div>
+        {e ? <p class="why">{whyText(t, result, from)}</p> : null}
         {e ? <p class="counts">{m.results.counts(e.matched.length + e.moreMatched, e.partial.length + e.morePartial, e.gaps.length + e.moreGaps, essentialGaps)}</p> : null}
         <p>
           <a href={href} class="button">

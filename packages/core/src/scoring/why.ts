@@ -24,18 +24,19 @@ const SCALE_WORDS: Record<string, [string, string]> = {
 
 /** "Match 62%: the work is 71% alike (skills 80%, knowledge 64%); it asks for about 24 more months of entry training than Physician." */
 export function whyText(input: WhyInput): string {
-  const shown = input.facets.filter((f) => f.share >= 0.05);
+  // The facets that carry the most of the similarity first.
+  const shown = input.facets.filter((f) => f.share >= 0.05).sort((a, b) => b.share - a.share);
   const kinds = shown.map((f) => `${f.label} ${pct(f.similarity)}`).join(', ');
   let text = `Match ${pct(input.fit)}: the work is ${pct(input.similarity)} alike${kinds ? ` (${kinds})` : ''}`;
   const { reach } = input;
   const from = input.from ?? "the person's occupation";
   if (reach.addedTrainingMonths !== undefined && reach.addedTrainingMonths > 12) {
-    text += `; it asks for about ${Math.round(reach.addedTrainingMonths)} more months of entry training than ${from}${reach.factor < 0.95 ? ', which lowers the match' : ''}`;
+    text += `; it asks for about ${Math.round(reach.addedTrainingMonths)} more months of entry training than ${from}${reach.factor < 0.95 ? ', which reduces the match' : ''}`;
   } else if (reach.addedTrainingMonths !== undefined) {
     text += `; it asks for no more than a year of entry training beyond ${from}`;
   } else if (reach.stepChange !== undefined && reach.stepChange >= 2 && input.scaleName) {
     const [one, many] = SCALE_WORDS[input.scaleName] ?? ['step', 'steps'];
-    text += `; it is ${reach.stepChange} ${reach.stepChange === 1 ? one : many} above ${from}${reach.factor < 0.95 ? ', which lowers the match' : ''}`;
+    text += `; it is ${reach.stepChange} ${reach.stepChange === 1 ? one : many} above ${from}${reach.factor < 0.95 ? ', which reduces the match' : ''}`;
   }
   return `${text}.`;
 }
