@@ -126,12 +126,13 @@ describe('bridgework rank', () => {
     const ranking = rank(index, nurse);
     const aide = ranking.results[0]!;
     expect(lines[0]).toBe('Alternatives for Registered nurse (tiny 1.0.0), best first');
-    expect(lines[2]).toMatch(/^#\s+occupation\s+code\s+fit\s+coverage\s+gap\s+uses\s+category\s+path\s+notes$/);
+    expect(lines[2]).toMatch(/^#\s+occupation\s+code\s+match\s+alike\s+coverage\s+gap\s+uses\s+category\s+path\s+notes$/);
     expect(lines[4]!.split(/\s{2,}/)).toEqual([
       '1',
       'Care aide',
       '33102',
-      aide.fit.toFixed(2),
+      `${Math.round(aide.fit * 100)}%`,
+      `${Math.round(aide.similarity * 100)}%`,
       `${Math.round(aide.coverage * 100)}%`,
       aide.gap.toFixed(2),
       `${Math.round(aide.utilization * 100)}%`,

@@ -49,12 +49,13 @@ export function formatRanking(r: Ranking): string {
   else {
     lines.push(
       table(
-        ['#', 'occupation', 'code', 'fit', 'coverage', 'gap', 'uses', 'category', 'path', 'notes'],
+        ['#', 'occupation', 'code', 'match', 'alike', 'coverage', 'gap', 'uses', 'category', 'path', 'notes'],
         r.results.map((x) => [
           String(x.rank),
           x.occupation.title,
           x.occupation.code ?? '',
-          fixed(x.fit),
+          percent(x.fit),
+          percent(x.similarity),
           percent(x.coverage),
           fixed(x.gap),
           percent(x.utilization),
@@ -62,7 +63,7 @@ export function formatRanking(r: Ranking): string {
           x.pathType,
           notes(x.flags),
         ]),
-        ['right', 'left', 'left', 'right', 'right', 'right', 'right'],
+        ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right'],
       ),
     );
   }
@@ -70,7 +71,10 @@ export function formatRanking(r: Ranking): string {
     const e = s.explanation;
     lines.push('', `Practising as ${s.occupation.title} here: ${e.summary}`);
   }
-  lines.push('', `coverage: share of the occupation's needs already met; gap: what is missing (weighted); uses: share of the person's strengths it uses.`);
+  lines.push(
+    '',
+    `match: what the list is ordered by, how alike the work is (alike), less when the occupations sit in different groups or the move adds more than a year of entry training; coverage: share of the occupation's needs already met; gap: what is missing (weighted); uses: share of the person's strengths it uses.`,
+  );
   lines.push(`${r.considered} occupations considered. --json gives every explanation.`);
   return lines.join('\n');
 }
@@ -78,7 +82,10 @@ export function formatRanking(r: Ranking): string {
 function notes(flags: Ranking['results'][number]['flags']): string {
   const notes: string[] = [];
   if (flags.regulated) notes.push('regulated');
-  if (flags.trainingMonths !== undefined) notes.push(`${flags.trainingMonths} months training`);
+  if (flags.trainingMonths !== undefined) {
+    const added = flags.addedTrainingMonths;
+    notes.push(`${flags.trainingMonths} months training${added !== undefined ? ` (${added > 0 ? `+${Math.round(added)}` : 'none more'})` : ''}`);
+  }
   if (flags.languageGap) notes.push(`CLB ${flags.languageNeed} needed`);
   return notes.join(', ');
 }
