@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BridgeworkError, compileIndex, parseFramework, Profile, rank, type ProfileInput } from '../src/index.ts';
+import { BridgeworkError, compileIndex, fitRow, parseFramework, Profile, rank, type ProfileInput } from '../src/index.ts';
 import { tinyFramework } from './fixtures.ts';
 
 const index = compileIndex(parseFramework(tinyFramework()));
@@ -28,6 +28,13 @@ describe('rank', () => {
     expect(nurse.coverage).toBe(1);
     expect(nurse.gap).toBe(0);
     expect(nurse.fit).toBeCloseTo(0.64 / 1.54, 4);
+  });
+
+  it('gives the fit of every occupation as one row of the transition table', () => {
+    const row = fitRow(index, fromPhysician);
+    const ranked = rank(index, fromPhysician).results;
+    for (const r of ranked) expect(row[index.occupationIndex.get(r.occupation.id)!]).toBeCloseTo(r.fit, 4);
+    expect(row[index.occupationIndex.get('physician')!]).toBe(0);
   });
 
   it('says why, with the facets of the similarity', () => {

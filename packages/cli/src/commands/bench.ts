@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileIndex, generateFramework, type CompiledIndex } from '@bridgework/core';
+import { compileIndex, fitRow, generateFramework, Profile, type CompiledIndex } from '@bridgework/core';
 import { benchImport, type RealFramework } from '../bench/import-bench.ts';
 import { wrkInstalled, type LoadGeneratorName } from '../bench/load-generators.ts';
 import { runScipyPeer } from '../bench/peer-bench.ts';
@@ -80,6 +80,8 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (peerP50 !== undefined) emit([{ name: 'esco.scores_only.rank.speedup_vs_scipy.p50', value: round(peerP50 / plainP50, 1), unit: 'x' }]);
   }
 
+  emit(benchTransitionTable(esco));
+
   if (loadGenerator) {
     const { benchHttp } = await import('../bench/http-bench.ts');
     const source = `esco:${join(data, 'esco-1.1.1')}`;
@@ -98,6 +100,26 @@ function chooseLoadGenerator(asked: string | undefined, io: Io): LoadGeneratorNa
   if (asked === 'wrk') throw new UsageError('--load-generator wrk: wrk is not installed (Debian: apt-get install wrk)');
   io.err('bench: wrk not found, HTTP figures use autocannon in this process (apt-get install wrk for a lighter load generator)');
   return 'autocannon';
+}
+
+/**
+ * The whole asymmetric transition table of a framework, scores only: every occupation as the
+ * profile, the fit of every other occupation (ESCO: 3,007 x 3,007). Nesta's Career Causeways
+ * computes this batch offline; here it is one pass per row.
+ */
+function benchTransitionTable(index: CompiledIndex): BenchFigure[] {
+  const row = new Float32Array(index.occupationCount);
+  const sources = index.occupations.filter((_, o) => index.totalWeightedLevel[o]! > 0).map((o) => Profile.parse({ occupations: [{ occupation: o.id }] }));
+  for (const p of sources.slice(0, 200)) fitRow(index, p, { partialCredit: false }, row);
+  const timed = timeOnce(() => {
+    let checksum = 0;
+    for (const p of sources) checksum += fitRow(index, p, { partialCredit: false }, row)[0]!;
+    return checksum;
+  });
+  return [
+    { name: 'esco.transition_table.time', value: round(timed.ms, 1), unit: 'ms', rows: sources.length, columns: index.occupationCount },
+    { name: 'esco.transition_table.per_row', value: round(timed.ms / sources.length, 4), unit: 'ms' },
+  ];
 }
 
 /** Scoring on a generated framework; returned figures only, so the framework can be collected before ESCO is timed. */

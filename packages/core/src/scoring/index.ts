@@ -2,7 +2,7 @@ export { compileIndex, JURISDICTION_BITS, type CompiledIndex, type CompileOption
 export { DEFAULT_SIMILARITY, type SimilarityOptions } from './related-competencies.ts';
 export { resolveProfile, EVIDENCE_CODES, type ProfileVector } from './profile-vector.ts';
 export { RankOptions, FitWeights, CLASSIFICATION, type RankOptionsInput } from './options.ts';
-export { rank } from './rank.ts';
+export { rank, fitRow } from './rank.ts';
 export { compare, matrix, type Comparison, type ComparedCompetency, type Matrix, type RequirementSide } from './compare.ts';
 export { cohortGaps, CohortOptions, type CohortGaps, type CohortCompetencyGap, type CohortOptionsInput } from './cohort-gaps.ts';
 export { whatIf, BridgingProgram, type WhatIf, type RankDelta } from './what-if.ts';

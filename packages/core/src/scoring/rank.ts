@@ -139,6 +139,28 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   };
 }
 
+/**
+ * The fit of every occupation for one profile, scores only: the row of the asymmetric transition
+ * table (row = from, column = to) that Nesta's Career Causeways computes as a batch. Unrated
+ * occupations and the profile's own occupations get 0. No filters, no explanations.
+ * O(postings of the profile + occupations x facets). `out` is reused when given.
+ */
+export function fitRow(index: CompiledIndex, profile: Profile, optionsInput: RankOptionsInput = {}, out = new Float32Array(index.occupationCount)): Float32Array {
+  const options = parseRankOptions(optionsInput);
+  const vector = resolveProfile(index, profile);
+  const ws = workspaceFor(index);
+  loadProfile(index, ws, vector, options.partialCredit);
+  accumulate(index, ws, options.weights.essential > 0);
+  const weights = facetWeights(index.facets, options.weights);
+  const similarity = similarities(index, ws, options.weights, weights);
+  const scorer: Scorer = { index, ws, vector, w: options.weights, weights };
+  for (let o = 0; o < index.occupationCount; o++) {
+    const s = similarity[o]!;
+    out[o] = s > 0 && index.totalWeightedLevel[o]! > 0 && !vector.sources.includes(o) ? fitFrom(scorer, o, s) : 0;
+  }
+  return out;
+}
+
 interface Scorer {
   index: CompiledIndex;
   ws: Workspace;
