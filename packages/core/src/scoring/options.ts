@@ -6,7 +6,8 @@ import { Preferences } from '../schema/profile.ts';
 /** Weight of each facet kind in how alike the work is (facets.ts). */
 export const FacetWeights = z.strictObject({
   skill: z.number().min(0).max(10).default(1),
-  knowledge: z.number().min(0).max(10).default(1),
+  /** Knowledge counts half again as much: what a job asks people to know is what makes work specific (on every tuning split it helped a little or did nothing). */
+  knowledge: z.number().min(0).max(10).default(1.5),
   ability: z.number().min(0).max(10).default(1),
   'work-activity': z.number().min(0).max(10).default(1),
   language: z.number().min(0).max(10).default(1),
