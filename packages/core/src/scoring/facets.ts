@@ -86,6 +86,8 @@ const SPARSE_SHARE = 0.2;
 /** A facet is dense when the average rated occupation rates at least this share of its competencies (O*NET, OaSIS). */
 const DENSE_SHARE = 0.8;
 const TRANSVERSAL_WEIGHT = 0.5;
+/** A facet of fewer competencies gets no group facet: rolling seven abilities up to groups adds noise, not evidence. */
+const MIN_GROUPED_COMPETENCIES = 20;
 
 interface CompileInput {
   data: FrameworkData;
@@ -172,7 +174,7 @@ export function buildFacets(input: CompileInput): FacetTable {
   const termFacet: number[] = [];
   const termKey = new Map<string, number>();
   for (let f = 0; f < competencyFacets; f++) {
-    if (sparse[f] === 0 || facets[f]!.trait) continue;
+    if (sparse[f] === 0 || facets[f]!.trait || facetCompetencies[f]! < MIN_GROUPED_COMPETENCIES) continue;
     let groupFacet = -1;
     data.competencies.forEach((competency, c) => {
       if (competencyFacet[c] !== f || competency.group === undefined) return;
