@@ -43,10 +43,10 @@ describe('facets', () => {
   });
 
   it('rolls a sparse facet up to competency groups, so that different skills of one group count as alike work', () => {
-    // 10 occupations, each asking for one of 20 skills: sparse. o0 asks a1, o1 asks a2 (same group
-    // "a"), o2 asks b1 (group "b").
-    const skills = [...Array.from({ length: 10 }, (_, i) => skill(`a${i + 1}`, 'a')), ...Array.from({ length: 10 }, (_, i) => skill(`b${i + 1}`, 'b'))];
-    const data = framework(10, skills, (i) => [rated(`o${i}`, i < 2 ? `a${i + 1}` : `b${i - 1}`, 0.8)], {
+    // 30 occupations, each asking for one of 30 skills (sparse): o0..o14 ask skills of group "a",
+    // o15..o29 skills of group "b".
+    const skills = Array.from({ length: 30 }, (_, i) => skill(`s${i}`, i < 15 ? 'a' : 'b'));
+    const data = framework(30, skills, (i) => [rated(`o${i}`, `s${i}`, 0.8)], {
       competencyGroups: [
         { id: 'a', label: { en: 'A' } },
         { id: 'b', label: { en: 'B' } },
@@ -54,13 +54,25 @@ describe('facets', () => {
     });
     const index = compileIndex(parseFramework(data), { similarity: { sibling: 0 } });
     expect(index.facets.map((f) => f.key)).toEqual(['skill', 'skill-groups']);
-    const ranked = rank(index, Profile.parse({ occupations: [{ occupation: 'o0' }] }), { top: 9 }).results;
-    // o1 shares group a only: the skill facet scores 0, the group facet 1, each with weight 1 x 1/(1+5).
-    const o1 = ranked.find((r) => r.occupation.id === 'o1')!;
-    expect(o1.similarity).toBeCloseTo(0.5, 4);
-    expect(ranked[0]!.occupation.id).toBe('o1');
+    const ranked = rank(index, Profile.parse({ occupations: [{ occupation: 'o0' }] }), { top: 29 }).results;
+    // o1..o14 share group a only: the skill facet scores 0, the group facet 1, each with weight 1 x 1/(1+5).
+    const sameGroup = ranked.filter((r) => Number(r.occupation.id.slice(1)) < 15);
+    expect(sameGroup).toHaveLength(14);
+    for (const r of sameGroup) expect(r.similarity).toBeCloseTo(0.5, 4);
+    expect(ranked.slice(0, 14).every((r) => Number(r.occupation.id.slice(1)) < 15)).toBe(true);
     // The others share nothing: similarity 0.
-    expect(ranked.filter((r) => r.occupation.id !== 'o1').every((r) => r.similarity === 0)).toBe(true);
+    expect(ranked.slice(14).every((r) => r.similarity === 0)).toBe(true);
+  });
+
+  it('rolls no facet of fewer than 20 competencies up to groups', () => {
+    const skills = Array.from({ length: 12 }, (_, i) => skill(`s${i}`, i < 6 ? 'a' : 'b'));
+    const data = framework(12, skills, (i) => [rated(`o${i}`, `s${i}`, 0.8)], {
+      competencyGroups: [
+        { id: 'a', label: { en: 'A' } },
+        { id: 'b', label: { en: 'B' } },
+      ],
+    });
+    expect(compileIndex(parseFramework(data)).facets.map((f) => f.key)).toEqual(['skill']);
   });
 
   it('weighs competencies always listed together as one', () => {
