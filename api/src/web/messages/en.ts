@@ -169,7 +169,7 @@ export const en = {
   },
   metrics: {
     match: 'Match',
-    matchText: (match: string) => `${match} match`,
+    matchText: (match: string) => match,
     met: 'Needs already met',
     metText: (met: string, rest: string) => `${met} met, ${rest} to build`,
     gapText: (gap: string) => `gap ${gap} (importance-weighted)`,

@@ -147,7 +147,7 @@ export const fr: Messages = {
     alike: (match, alike, facets) => `Correspondance de ${match} : le travail est semblable à ${alike}${facets ? ` (${facets})` : ''}`,
     facet: (label, similarity) => `${label} ${similarity}`,
     moreTraining: (months, from, lowers) => ` ; il demande environ ${months} mois de formation d’entrée de plus que ${from}${lowers ? ', ce qui réduit la correspondance' : ''}`,
-    noMoreTraining: (from) => ` ; il ne demande pas plus d’un an de formation d’entrée de plus que ${from}`,
+    noMoreTraining: (from) => ` ; il ne demande pas plus d’un an de formation d’entrée au-delà de celle de ${from}`,
     stepsUp: (steps, scale, from, lowers) => ` ; il se situe ${steps} ${scale} au-dessus de ${from}${lowers ? ', ce qui réduit la correspondance' : ''}`,
     scales: { 'job-zone': 'zones d’emploi O*NET', teer: 'niveaux FÉER', 'isco-skill-level': 'niveaux de compétence CITP' },
     facets: {
@@ -166,7 +166,7 @@ export const fr: Messages = {
   },
   metrics: {
     match: 'Correspondance',
-    matchText: (match) => `correspondance de ${match}`,
+    matchText: (match) => match,
     met: 'Besoins déjà couverts',
     metText: (met, rest) => `${met} couverts, ${rest} à développer`,
     gapText: (gap) => `écart ${gap} (pondéré par l’importance)`,
