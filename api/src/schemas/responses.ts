@@ -177,6 +177,9 @@ const Flags = z.strictObject({
   teerChange: z.int().optional(),
   trainingMonths: num.optional(),
   addedTrainingMonths: num.optional().meta({ description: "Entry training beyond the person's own occupation's, in months." }),
+  estimatedTrainingMonths: num
+    .optional()
+    .meta({ description: "Entry training the person would still need, estimated: the target's entry training times the share of its essential needs not yet met, or addedTrainingMonths when larger." }),
   preparation: z
     .strictObject({ scale: z.enum(['job-zone', 'teer', 'isco-skill-level']), step: z.int(), change: z.int().optional() })
     .optional()

@@ -176,6 +176,38 @@ describe('how far the move is', () => {
   });
 });
 
+describe('training still ahead', () => {
+  it('estimates it from the essential needs not met when the person\'s own training is as long but different', () => {
+    const data: FrameworkDataInput = {
+      framework: meta,
+      occupations: [
+        { id: 'dentist', title: { en: 'Dentist' }, entry: { trainingMonths: 96 } },
+        { id: 'doctor', title: { en: 'Doctor' }, entry: { trainingMonths: 108 } },
+        { id: 'hygienist', title: { en: 'Hygienist' }, entry: { trainingMonths: 36 } },
+      ],
+      competencies: [skill('health'), skill('teeth'), skill('diagnosis')],
+      requirements: [
+        rated('dentist', 'health', 0.8),
+        { occupation: 'dentist', competency: 'teeth', importance: 1, level: 0.9, essential: true },
+        rated('doctor', 'health', 0.8),
+        { occupation: 'doctor', competency: 'diagnosis', importance: 1, level: 0.9, essential: true },
+        rated('hygienist', 'health', 0.6),
+        { occupation: 'hygienist', competency: 'teeth', importance: 1, level: 0.7, essential: true },
+      ],
+    };
+    const results = rank(compileIndex(parseFramework(data)), Profile.parse({ occupations: [{ occupation: 'dentist' }] })).results;
+    const doctor = results.find((r) => r.occupation.id === 'doctor')!;
+    const hygienist = results.find((r) => r.occupation.id === 'hygienist')!;
+    // 12 months more than the dentist's, but none of the doctor's essential needs met: all 108 ahead.
+    expect(doctor.flags.addedTrainingMonths).toBe(12);
+    expect(doctor.flags.estimatedTrainingMonths).toBe(108);
+    expect(doctor.reach).toBeCloseTo(Math.exp(-0.1 * 8 * 8), 4);
+    expect(doctor.explanation!.why).toContain('about 108 months of its entry training would still be ahead (estimated from the essential needs not yet met), which reduces the match');
+    expect(hygienist.flags.estimatedTrainingMonths).toBe(0);
+    expect(hygienist.reach).toBe(1);
+  });
+});
+
 describe('preparation scales', () => {
   it('reads the job zone, then the TEER, then the ISCO skill level', () => {
     expect(preparationOf({ id: 'a', title: { en: 'a' }, codes: { teer: 2 }, entry: { jobZone: 3 }, fieldPath: [], regulation: [] })).toEqual({ scale: 'job-zone', step: 3 });

@@ -118,8 +118,10 @@ export function whyText(t: I18n, result: { fit: number; similarity: number; reac
     .map((f) => w.facet(facetLabel(f), t.percent(f.similarity)));
   let text = w.alike(t.percent(result.fit), t.percent(result.similarity), facets.join(', '));
   const lowers = result.reach < 0.95;
-  const { addedTrainingMonths, preparation } = result.flags;
-  if (addedTrainingMonths !== undefined && addedTrainingMonths > 12) text += w.moreTraining(Math.round(addedTrainingMonths), from, lowers);
+  const { addedTrainingMonths, estimatedTrainingMonths, preparation } = result.flags;
+  const estimated = estimatedTrainingMonths ?? 0;
+  if (estimated > 12 && estimated > (addedTrainingMonths ?? 0) + 12) text += w.trainingAhead(Math.round(estimated), lowers);
+  else if (addedTrainingMonths !== undefined && addedTrainingMonths > 12) text += w.moreTraining(Math.round(addedTrainingMonths), from, lowers);
   else if (addedTrainingMonths !== undefined) text += w.noMoreTraining(from);
   else if (preparation?.change !== undefined && preparation.change >= 2) text += w.stepsUp(preparation.change, w.scales[preparation.scale], from, lowers);
   return `${text}.`;

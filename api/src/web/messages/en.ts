@@ -150,6 +150,8 @@ export const en = {
     alike: (match: string, alike: string, facets: string) => `Match ${match}: the work is ${alike} alike${facets ? ` (${facets})` : ''}`,
     facet: (label: string, similarity: string) => `${label} ${similarity}`,
     moreTraining: (months: number, from: string, lowers: boolean) => `; it asks for about ${months} more months of entry training than ${from}${lowers ? ', which reduces the match' : ''}`,
+    trainingAhead: (months: number, lowers: boolean) =>
+      `; about ${months} months of its entry training would still be ahead (estimated from the essential needs not yet met)${lowers ? ', which reduces the match' : ''}`,
     noMoreTraining: (from: string) => `; it asks for no more than a year of entry training beyond ${from}`,
     stepsUp: (steps: number, scale: string, from: string, lowers: boolean) => `; it is ${steps} ${scale} above ${from}${lowers ? ', which reduces the match' : ''}`,
     scales: { 'job-zone': 'O*NET job zones', teer: 'TEER steps', 'isco-skill-level': 'ISCO skill levels' },

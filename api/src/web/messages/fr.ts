@@ -147,6 +147,8 @@ export const fr: Messages = {
     alike: (match, alike, facets) => `Correspondance de ${match} : le travail est semblable à ${alike}${facets ? ` (${facets})` : ''}`,
     facet: (label, similarity) => `${label} ${similarity}`,
     moreTraining: (months, from, lowers) => ` ; il demande environ ${months} mois de formation d’entrée de plus que ${from}${lowers ? ', ce qui réduit la correspondance' : ''}`,
+    trainingAhead: (months, lowers) =>
+      ` ; environ ${months} mois de sa formation d’entrée resteraient à faire (estimation d’après les besoins essentiels pas encore couverts)${lowers ? ', ce qui réduit la correspondance' : ''}`,
     noMoreTraining: (from) => ` ; il ne demande pas plus d’un an de formation d’entrée au-delà de celle de ${from}`,
     stepsUp: (steps, scale, from, lowers) => ` ; il se situe ${steps} ${scale} au-dessus de ${from}${lowers ? ', ce qui réduit la correspondance' : ''}`,
     scales: { 'job-zone': 'zones d’emploi O*NET', teer: 'niveaux FÉER', 'isco-skill-level': 'niveaux de compétence CITP' },

@@ -155,6 +155,12 @@ export interface Reach {
   factor: number;
   /** Entry training the target asks for beyond the closest source occupation's, in months (>= 0), when both are known. */
   addedTrainingMonths?: number;
+  /**
+   * Entry training the person would still need, estimated: the target's entry training times the
+   * share of its essential needs they do not meet, or addedTrainingMonths when larger. A dentist
+   * has as many months of training as a physician but meets few of a physician's essential needs.
+   */
+  estimatedTrainingMonths?: number;
   /** Preparation steps up (or down, negative) from the closest source occupation, on one scale. */
   stepChange?: number;
 }
@@ -163,9 +169,11 @@ const STEP_ALLOWANCE = 1;
 
 /**
  * How reachable o is from the person's occupations: the best over the sources. Training months
- * when both sides know them, else preparation steps on a shared scale, else 1. O(sources).
+ * when both sides know them (see Reach.estimatedTrainingMonths; `unmet` is the share of o's
+ * essential needs the person does not meet), else preparation steps on a shared scale, else 1.
+ * O(sources).
  */
-export function reachOf(index: CompiledIndex, sources: readonly number[], o: number, w: FitWeights): Reach {
+export function reachOf(index: CompiledIndex, sources: readonly number[], o: number, w: FitWeights, unmet: number): Reach {
   const { trainingMonths, preparationStep, preparationScale } = index;
   let best: Reach | undefined;
   const target = trainingMonths[o]!;
@@ -175,8 +183,9 @@ export function reachOf(index: CompiledIndex, sources: readonly number[], o: num
     const stepChange = preparationStep[o]! >= 0 && preparationStep[s]! >= 0 && preparationScale[o] === preparationScale[s] ? preparationStep[o]! - preparationStep[s]! : undefined;
     if (!Number.isNaN(target) && !Number.isNaN(own)) {
       const added = Math.max(0, target - own);
-      const years = Math.max(0, added - w.allowance) / 12;
-      reach = { factor: Math.exp(-w.training * years * years), addedTrainingMonths: added };
+      const estimated = Math.max(added, target * unmet);
+      const years = Math.max(0, estimated - w.allowance) / 12;
+      reach = { factor: Math.exp(-w.training * years * years), addedTrainingMonths: added, estimatedTrainingMonths: Math.round(estimated) };
       if (stepChange !== undefined) reach.stepChange = stepChange;
     } else if (stepChange !== undefined) {
       reach = { factor: Math.exp(-w.steps * Math.max(0, stepChange - STEP_ALLOWANCE)), stepChange };
@@ -187,7 +196,7 @@ export function reachOf(index: CompiledIndex, sources: readonly number[], o: num
 }
 
 /** reachOf's factor alone, without allocating: it runs for every candidate. */
-export function reachFactor(index: CompiledIndex, sources: readonly number[], o: number, w: FitWeights): number {
+export function reachFactor(index: CompiledIndex, sources: readonly number[], o: number, w: FitWeights, unmet: number): number {
   const { trainingMonths, preparationStep, preparationScale } = index;
   let best = -1;
   const target = trainingMonths[o]!;
@@ -196,7 +205,8 @@ export function reachFactor(index: CompiledIndex, sources: readonly number[], o:
     const own = trainingMonths[s]!;
     let factor = -1;
     if (!Number.isNaN(target) && !Number.isNaN(own)) {
-      const years = Math.max(0, target - own - w.allowance) / 12;
+      const estimated = Math.max(target - own, target * unmet);
+      const years = Math.max(0, estimated - w.allowance) / 12;
       factor = Math.exp(-w.training * years * years);
     } else if (preparationStep[o]! >= 0 && preparationStep[s]! >= 0 && preparationScale[o] === preparationScale[s]) {
       factor = Math.exp(-w.steps * Math.max(0, preparationStep[o]! - preparationStep[s]! - STEP_ALLOWANCE));

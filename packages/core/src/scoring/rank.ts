@@ -95,9 +95,9 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     const scores = scoresOf(index, ws, vector, o, options.weights, weights);
     // An explained result reads its traits off the explanation pass: one walk over the row, not two.
     let detail: TargetDetail | undefined;
+    const reach = reachOf(index, sources, o, options.weights, unmetShare(index, ws, o));
     if (r < explainCount) {
       const facets = facetScoresOf(index, ws, o, options.weights, weights);
-      const reach = reachOf(index, sources, o, options.weights);
       const scale = index.preparationScale[o]!;
       const from = closest(index, sources, o);
       const why = whyText({
@@ -120,6 +120,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
       pathType: pathType(index, sources, o, scores, category),
       flags: flagsFor(index, sources, o, province, profile.languageLevel, traits.languageLevel),
     };
+    if (reach.estimatedTrainingMonths !== undefined) result.flags.estimatedTrainingMonths = reach.estimatedTrainingMonths;
     if (detail) result.explanation = detail.explanation;
     results.push(result);
   }
@@ -183,7 +184,7 @@ function fitFrom(scorer: Scorer, o: number, similarity: number, essentialCoverag
   }
   const proximity = w.field > 0 ? fieldProximity(index, vector.sources, o) : -1;
   const hierarchy = proximity >= 0 ? (1 + w.field * proximity) / (1 + w.field) : 1;
-  const reach = vector.sources.length > 0 ? reachFactor(index, vector.sources, o, w) : 1;
+  const reach = vector.sources.length > 0 ? reachFactor(index, vector.sources, o, w, unmetShare(index, ws, o)) : 1;
   const essentialFactor = w.essential === 0 ? 1 : w.essential === 0.5 ? Math.sqrt(essential) : Math.pow(essential, w.essential);
   return similarity * reach * hierarchy * essentialFactor;
 }
@@ -274,7 +275,7 @@ export function scoresOf(index: CompiledIndex, ws: Workspace, vector: ProfileVec
   return {
     fit: total > 0 ? fitFrom({ index, ws, vector, w, weights }, o, similarity, essentialCoverage) : 0,
     similarity,
-    reach: vector.sources.length > 0 ? reachFactor(index, vector.sources, o, w) : 1,
+    reach: vector.sources.length > 0 ? reachFactor(index, vector.sources, o, w, unmetShare(index, ws, o)) : 1,
     coverage: total > 0 ? Math.min(1, row.met / total) : 0,
     gap: Math.max(0, total - row.met),
     utilization: vector.totalLevel > 0 ? Math.min(1, row.used / vector.totalLevel) : 0,
@@ -337,4 +338,33 @@ function closest(index: CompiledIndex, sources: readonly number[], o: number): n
   let best = sources[0]!;
   for (const s of sources) if (Math.abs(index.trainingMonths[s]! - target) < Math.abs(index.trainingMonths[best]! - target)) best = s;
   return best;
+}
+
+/**
+ * The share of o's essential needs (all its needs when none is essential) the person does not
+ * meet: how much of o's entry training is still ahead (fit.ts, Reach). O(requirements of o), and
+ * only when o records its training months: it runs for candidates only.
+ */
+function unmetShare(index: CompiledIndex, ws: Workspace, o: number): number {
+  if (Number.isNaN(index.trainingMonths[o]!)) return 0;
+  const { reqStart, traitStart, reqCompetency, reqLevel, reqImportance, reqEssential } = index;
+  const { effective } = ws;
+  let met = 0;
+  let total = 0;
+  let essentialMet = 0;
+  let essentialTotal = 0;
+  for (let k = reqStart[o]!; k < traitStart[o]!; k++) {
+    const l = reqLevel[k]!;
+    const p = effective[reqCompetency[k]!]!;
+    const need = reqImportance[k]! * l;
+    const x = reqImportance[k]! * (p < l ? p : l);
+    met += x;
+    total += need;
+    if (reqEssential[k] === 1) {
+      essentialMet += x;
+      essentialTotal += need;
+    }
+  }
+  if (essentialTotal > 0) return Math.max(0, 1 - essentialMet / essentialTotal);
+  return total > 0 ? Math.max(0, 1 - met / total) : 0;
 }

@@ -110,6 +110,11 @@ export interface Flags {
   trainingMonths?: number;
   /** Entry training the target asks for beyond the person's own occupation, in months, when both are known. */
   addedTrainingMonths?: number;
+  /**
+   * Entry training the person would still need, estimated: the target's entry training times the
+   * share of its essential needs the person does not meet, or addedTrainingMonths when larger.
+   */
+  estimatedTrainingMonths?: number;
   /** Preparation the target asks for on the framework's scale (O*NET job zone, NOC TEER, ISCO skill level), and the change from the person's occupation. */
   preparation?: { scale: 'job-zone' | 'teer' | 'isco-skill-level'; step: number; change?: number };
   /** Canadian Language Benchmark the target's language requirements suggest. */

@@ -30,7 +30,10 @@ export function whyText(input: WhyInput): string {
   let text = `Match ${pct(input.fit)}: the work is ${pct(input.similarity)} alike${kinds ? ` (${kinds})` : ''}`;
   const { reach } = input;
   const from = input.from ?? "the person's occupation";
-  if (reach.addedTrainingMonths !== undefined && reach.addedTrainingMonths > 12) {
+  const estimated = reach.estimatedTrainingMonths ?? 0;
+  if (estimated > 12 && estimated > (reach.addedTrainingMonths ?? 0) + 12) {
+    text += `; about ${estimated} months of its entry training would still be ahead (estimated from the essential needs not yet met)${reach.factor < 0.95 ? ', which reduces the match' : ''}`;
+  } else if (reach.addedTrainingMonths !== undefined && reach.addedTrainingMonths > 12) {
     text += `; it asks for about ${Math.round(reach.addedTrainingMonths)} more months of entry training than ${from}${reach.factor < 0.95 ? ', which reduces the match' : ''}`;
   } else if (reach.addedTrainingMonths !== undefined) {
     text += `; it asks for no more than a year of entry training beyond ${from}`;
