@@ -19,8 +19,11 @@ export function facetWeights(facets: readonly Facet[], w: FitWeights): Float64Ar
 }
 
 /**
- * similarityOf() for every occupation, into ws.similarity. O(occupations x facets), in one loop
- * with no call per occupation: on ESCO it runs for 3,007 occupations per ranking.
+ * How alike each occupation's work is to the person's, in [0, 1], into ws.similarity: the
+ * weighted mean over facets of coverage^a x utilization^b (a facet neither side has does not
+ * count; one only one side has counts as 0). Reads the workspace after accumulate().
+ * O(occupations x facets), in flat loops with no call per occupation: on ESCO it runs for 3,007
+ * occupations per ranking.
  */
 export function similarities(index: CompiledIndex, ws: Workspace, w: FitWeights, weights: Float64Array): Float32Array {
   const { facetInvTotal, facetCount, facetMaxCount } = index;
@@ -79,52 +82,21 @@ function weightTable(ws: Workspace, maxCount: Uint32Array, personCount: Float64A
 }
 
 /**
- * How alike occupation o's work is to the person's, in [0, 1]. O(facets). Reads the workspace
- * after accumulate(). A facet neither side has does not count; one only one side has counts as 0.
+ * The same facet by facet, for one explained result (rounded), after similarities() has filled
+ * the weight table for this ranking. O(facets).
  */
-export function similarityOf(index: CompiledIndex, ws: Workspace, o: number, w: FitWeights, weights: Float64Array): number {
+export function facetScoresOf(index: CompiledIndex, ws: Workspace, o: number, w: FitWeights): FacetScore[] {
   const { facetInvTotal, facetCount } = index;
-  const { facetSums, personFacetInv, personFacetCount } = ws;
-  const nFacets = weights.length;
-  const a = w.coverage;
-  const b = w.utilization;
-  const plain = a === 1 && b === 1;
-  const evidence = w.evidence;
-  let num = 0;
-  let den = 0;
-  for (let f = 0, at = o * nFacets, sums = 2 * at; f < nFacets; f++, at++, sums += 2) {
-    const nTarget = facetCount[at]!;
-    const nPerson = personFacetCount[f]!;
-    if (nTarget === 0 && nPerson === 0) continue;
-    const n = (nTarget + nPerson) * 0.5;
-    const weight = (weights[f]! * n) / (n + evidence);
-    if (weight === 0) continue;
-    let coverage = nTarget > 0 ? facetSums[sums]! * facetInvTotal[at]! : 1;
-    let utilization = nPerson > 0 ? facetSums[sums + 1]! * personFacetInv[f]! : 1;
-    if (coverage > 1) coverage = 1;
-    if (utilization > 1) utilization = 1;
-    num += weight * (plain ? coverage * utilization : Math.pow(coverage, a) * Math.pow(utilization, b));
-    den += weight;
-  }
-  return den > 0 ? num / den : 0;
-}
-
-/** The same, facet by facet, for explained results (rounded). O(facets). */
-export function facetScoresOf(index: CompiledIndex, ws: Workspace, o: number, w: FitWeights, weights: Float64Array): FacetScore[] {
-  const { facetInvTotal, facetCount } = index;
-  const { facetSums, personFacetInv, personFacetCount } = ws;
-  const nFacets = weights.length;
+  const { facetSums, personFacetInv, personFacetCount, weightTable, weightOffsets } = ws;
+  const nFacets = index.facets.length;
   const scores: FacetScore[] = [];
   let den = 0;
-  for (let f = 0, at = o * nFacets, sums = 2 * at; f < nFacets; f++, at++, sums += 2) {
+  for (let f = 0, at = o * nFacets; f < nFacets; f++, at++) {
     const nTarget = facetCount[at]!;
-    const nPerson = personFacetCount[f]!;
-    if (nTarget === 0 && nPerson === 0) continue;
-    const n = (nTarget + nPerson) / 2;
-    const weight = weights[f]! * (n / (n + w.evidence));
+    const weight = weightTable[weightOffsets[f]! + nTarget]!;
     if (weight === 0) continue;
-    const coverage = nTarget > 0 ? Math.min(1, facetSums[sums]! * facetInvTotal[at]!) : 1;
-    const utilization = nPerson > 0 ? Math.min(1, facetSums[sums + 1]! * personFacetInv[f]!) : 1;
+    const coverage = nTarget > 0 ? Math.min(1, facetSums[2 * at]! * facetInvTotal[at]!) : 1;
+    const utilization = personFacetCount[f]! > 0 ? Math.min(1, facetSums[2 * at + 1]! * personFacetInv[f]!) : 1;
     const facet = index.facets[f]!;
     scores.push({
       facet: facet.key,

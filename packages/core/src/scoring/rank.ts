@@ -8,7 +8,7 @@ import { RankOptions, type FitWeights, type RankOptionsInput } from './options.t
 import { resolveProfile, type ProfileVector } from './profile-vector.ts';
 import { occupationRef, occupationRefs, type Ranking, type RankResult, type Scores, type SourceReport } from './results.ts';
 import { accumulate, loadProfile, workspaceFor, type Workspace } from './workspace.ts';
-import { facetScoresOf, facetWeights, reachFactor, reachOf, similarities, similarityOf } from './fit.ts';
+import { facetScoresOf, facetWeights, reachFactor, reachOf, similarities } from './fit.ts';
 import { PREPARATION_SCALES } from './preparation.ts';
 import { whyText } from './why.ts';
 
@@ -97,7 +97,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     let detail: TargetDetail | undefined;
     const reach = reachOf(index, sources, o, options.weights, unmetShare(index, ws, o));
     if (r < explainCount) {
-      const facets = facetScoresOf(index, ws, o, options.weights, weights);
+      const facets = facetScoresOf(index, ws, o, options.weights);
       const scale = index.preparationScale[o]!;
       const from = closest(index, sources, o);
       const why = whyText({
@@ -266,11 +266,12 @@ export function fieldProximity(index: CompiledIndex, sources: readonly number[],
   return best;
 }
 
+/** Every score of o for the profile loaded in the workspace; similarities() has run for it. */
 export function scoresOf(index: CompiledIndex, ws: Workspace, vector: ProfileVector, o: number, w: FitWeights, weights: Float64Array = facetWeights(index.facets, w)): Scores {
   const total = index.totalWeightedLevel[o]!;
   const essentialTotal = index.essentialWeightedLevel[o]!;
   const row = rowSums(index, ws, o);
-  const similarity = total > 0 ? similarityOf(index, ws, o, w, weights) : 0;
+  const similarity = total > 0 ? ws.similarity[o]! : 0;
   const essentialCoverage = essentialTotal > 0 ? Math.min(1, row.essentialMet / essentialTotal) : 1;
   return {
     fit: total > 0 ? fitFrom({ index, ws, vector, w, weights }, o, similarity, essentialCoverage) : 0,
