@@ -6,6 +6,7 @@ import type { BridgeworkStore } from '@bridgework/store';
 import type { ApiConfig } from './config.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { HttpError, problemResponse, toProblem } from './http/problems.ts';
+import { faultLine, loggedPath } from './http/log-line.ts';
 import { requestLog } from './http/request-log.ts';
 import { allowedMethods, mountRoutes, type AnyRoute } from './http/route.ts';
 import { openApiDocument, type OpenApiDocument } from './openapi/document.ts';
@@ -87,7 +88,7 @@ export function createApp({ store, config, service }: AppDeps): Hono<AppEnv> {
     const requestId = c.get('requestId');
     const problem = toProblem(error, c.req.path, requestId);
     // A fault of ours: logged with the request id and the stack, never with the body or query.
-    if (problem.fault) config.log(`ERROR ${requestId} ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    if (problem.fault) config.log(faultLine(requestId, c.req.method, loggedPath(c), error));
     return problemResponse(problem);
   });
   return app;

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { openStore, redactDatabaseUrl } from '@bridgework/store';
 import { createApp, serviceFor } from './app.ts';
+import { escapeText } from './http/log-line.ts';
 import { loadConfig, type ApiConfig } from './config.ts';
 import type { BridgeworkService, StartupReport } from '@bridgework/service';
 import type { ImportReport } from '@bridgework/service';
@@ -90,7 +91,7 @@ export async function prepareStore(service: BridgeworkService, config: ApiConfig
   for (const r of startup.imported) log(`imported ${describeImport(r)}`);
   for (const r of startup.skipped) log(`already stored: ${r.framework.id} ${r.framework.version}${r.unchanged ? ' (source unchanged since its import, not read)' : ''}`);
   // The first line only: one log line per event (the full list is what `bridgework validate` is for).
-  for (const f of startup.failed) log(`could not import ${f.source.kind}:${f.source.path}: ${f.error.message.split('\n')[0]}`);
+  for (const f of startup.failed) log(`could not import ${f.source.kind}:${f.source.path}: ${escapeText(f.error.message.split('\n')[0]!)}`);
   const readiness = await service.readiness();
   const frameworks = await service.listFrameworks();
   const versions = frameworks.reduce((n, f) => n + f.versions.length, 0);

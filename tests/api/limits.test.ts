@@ -140,6 +140,18 @@ describe('request log', () => {
     ]);
   });
 
+  it('logs a path as sent, percent-encoded, so a request cannot write a second line or a terminal escape', async () => {
+    const before = server.logs.length;
+    const forged = '/x%0ADELETE%20/v1/profiles/6f1c1c0e-0000-4000-8000-000000000000%20204%200.1ms%20abc%0D%1B[31mred%E2%80%AE';
+    expect((await call(server.url, 'GET', forged, undefined, { 'x-request-id': 'forge-1' })).status).toBe(404);
+    const lines = server.logs.slice(before);
+    expect(lines.map((l) => l.replace(/ [\d.]+ms /, ' <ms> '))).toEqual([
+      'GET /x%0ADELETE%20/v1/profiles/6f1c1c0e-0000-4000-8000-000000000000%20204%200.1ms%20abc%0D%1B[31mred%E2%80%AE 404 <ms> forge-1',
+    ]);
+    // Every line splits into the same five fields, none holding a control character.
+    for (const line of server.logs) if (!/^(imported|already|could|listening|default|not ready|\d+ framework)/.test(line)) expect(line).toMatch(/^[A-Z]+ \S+ \d{3} [\d.]+ms \S+$/);
+  });
+
   it('logged the start-up: the import, the counts, the default framework and the URL', () => {
     expect(server.logs.slice(0, 4).map((l) => l.replace(/ in [\d.]+ s$/, ' in <s>'))).toEqual([
       'imported tiny 1.0.0: 2 occupations, 3 competencies, 4 requirements in <s>',
