@@ -22,3 +22,34 @@ export function codePointLength(text: string): number {
   }
   return n;
 }
+
+export interface LoneSurrogate {
+  /** Where in the value: field names and array indexes. */
+  path: (string | number)[];
+  /** True when a field name holds it. */
+  inKey: boolean;
+  /** The surrogate's code unit, e.g. 0xd800. */
+  unit: number;
+}
+
+/** The first string or field name in a JSON-like value that holds a lone surrogate. O(size). */
+export function findLoneSurrogate(value: unknown, path: (string | number)[] = []): LoneSurrogate | undefined {
+  if (typeof value === 'string') {
+    const found = LONE_SURROGATE.exec(value);
+    return found ? { path, inKey: false, unit: found[0].charCodeAt(0) } : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findLoneSurrogate(value[i], [...path, i]);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const inKey = LONE_SURROGATE.exec(key);
+      if (inKey) return { path, inKey: true, unit: inKey[0].charCodeAt(0) };
+      const found = findLoneSurrogate(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -389,6 +389,25 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
         expect((await store.listProfiles()).items).toEqual([]);
       });
 
+      it('counts a label in code points: 200 emoji are stored as written, 201 refused', async () => {
+        const emoji = '🙂'.repeat(200);
+        const created = await store.createProfile({}, { label: emoji });
+        expect((await store.getProfile(created.id))!.label).toBe(emoji);
+        expect((await store.updateProfile(created.id, {}, { label: '🩺'.repeat(199) })).label).toBe('🩺'.repeat(199));
+        await expectError(store.createProfile({}, { label: '🙂'.repeat(201) }), 'profile.invalid');
+      });
+
+      it('refuses text that is not Unicode (a lone surrogate) in a label or the profile, and stores nothing', async () => {
+        const label = await expectError(store.createProfile({}, { label: 'Case \udc00' }), 'profile.invalid');
+        expect(label.details).toEqual([{ where: 'label', message: 'holds a lone surrogate' }]);
+        const note = await expectError(store.createProfile({ competencies: [{ competency: 'assessment', level: 0.5, note: 'x\ud800' }] }), 'profile.invalid');
+        expect(note.details).toEqual([{ where: 'competencies.0.note', message: 'holds a lone surrogate' }]);
+        const created = await store.createProfile({}, { label: 'ok' });
+        await expectError(store.updateProfile(created.id, { label: '\ud83d' }), 'profile.invalid');
+        await expectError(store.updateProfile(created.id, {}, { label: '\ud83d' }), 'profile.invalid');
+        expect((await store.listProfiles()).items).toStrictEqual([created]);
+      });
+
       it('returns undefined for an unknown profile', async () => {
         expect(await store.getProfile('6f1c1c0e-0000-4000-8000-000000000000')).toBeUndefined();
       });
