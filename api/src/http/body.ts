@@ -114,6 +114,7 @@ export function parseJson(text: string): unknown {
 }
 
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
 /** Whether arrays/objects nest deeper than `max`, skipping strings. O(length), stops at the first too deep. */
 export function nestsDeeperThan(text: string, max: number): boolean {
   let depth = 0;

@@ -9,6 +9,7 @@ import {
   CatalogueQuery,
   Cursor,
   exactlyOne,
+  exactlyOneOf,
   frameworkFields,
   FrameworkId,
   FrameworkVersion,
@@ -26,7 +27,7 @@ const personFields = {
 export const RankRequest = z
   .strictObject({ ...frameworkFields, ...personFields, options: RankOptions.optional() })
   .superRefine(exactlyOne('profile', 'profileId'))
-  .meta({ description: 'Alternative careers for one person, best first.' });
+  .meta({ description: 'Alternative careers for one person, best first.', ...exactlyOneOf('profile', 'profileId') });
 
 export const CompareRequest = z
   .strictObject({ ...frameworkFields, a: OccupationReference, b: OccupationReference })
@@ -47,7 +48,7 @@ export const CohortRequest = z
     options: CohortOptions.optional(),
   })
   .superRefine(exactlyOne('profiles', 'profileIds'))
-  .meta({ description: 'What a cohort moving to one target occupation lacks, for a bridging program.' });
+  .meta({ description: 'What a cohort moving to one target occupation lacks, for a bridging program.', ...exactlyOneOf('profiles', 'profileIds') });
 
 /** With a text/csv body, the rest of the request travels in the query string. */
 export const CohortCsvQuery = z.strictObject({
@@ -62,12 +63,12 @@ export const CohortCsvQuery = z.strictObject({
 export const WhatIfRequest = z
   .strictObject({ ...frameworkFields, ...personFields, program: BridgingProgram, options: RankOptions.optional() })
   .superRefine(exactlyOne('profile', 'profileId'))
-  .meta({ description: "Apply a bridging program's competencies to a person and rank again." });
+  .meta({ description: "Apply a bridging program's competencies to a person and rank again.", ...exactlyOneOf('profile', 'profileId') });
 
 export const PathwaysRequest = z
   .strictObject({ ...frameworkFields, ...personFields, target: OccupationReference, options: PathwayOptions.optional() })
   .superRefine(exactlyOne('profile', 'profileId'))
-  .meta({ description: 'Routes through stepping-stone occupations to a target.' });
+  .meta({ description: 'Routes through stepping-stone occupations to a target.', ...exactlyOneOf('profile', 'profileId') });
 
 const ProfileLabel = z.string().trim().min(1).max(200).meta({ description: "The counsellor's name for the case file, shown in lists." });
 
@@ -88,7 +89,7 @@ const ProfilePatch = z.strictObject(
 export const ProfilePatchRequest = z
   .strictObject({ label: ProfileLabel.nullable().optional(), profile: ProfilePatch.optional() })
   .refine((p) => p.label !== undefined || p.profile !== undefined, { message: 'nothing to change: give "label" or "profile"' })
-  .meta({ description: 'Top-level fields to replace; null removes a field.' });
+  .meta({ description: 'Top-level fields to replace; null removes a field. Give label, profile or both.', anyOf: [{ required: ['label'] }, { required: ['profile'] }] });
 
 export const ImportRequest = z
   .strictObject({
