@@ -25,6 +25,8 @@ export interface ApiConfig extends ServiceSettings {
   publicRead: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** How long a client may take to send a whole request (headers and body), in ms; then 408. Default 60 s. */
+  requestTimeoutMs?: number;
   /** Folders the import endpoint may read from; undefined allows any path (the CLI). */
   importRoots?: string[];
   /** One line per request and the start-up report; never bodies or query strings. */
@@ -38,6 +40,7 @@ export interface ApiConfig extends ServiceSettings {
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -56,6 +59,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConf
     apiKeys: parseApiKeys(env.BRIDGEWORK_API_KEYS),
     publicRead: parseBoolean(env.BRIDGEWORK_PUBLIC_READ, 'BRIDGEWORK_PUBLIC_READ', true),
     bodyLimit: parseByteSize(env.BRIDGEWORK_BODY_LIMIT, 'BRIDGEWORK_BODY_LIMIT', DEFAULT_BODY_LIMIT),
+    requestTimeoutMs: parseSeconds(env.BRIDGEWORK_REQUEST_TIMEOUT, 'BRIDGEWORK_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_MS),
     // The import endpoint reads files on the server: by default only under the working directory.
     importRoots: roots === undefined ? [cwd] : roots.split(',').map((r) => resolve(cwd, r.trim())).filter((r) => r !== ''),
     log: (line) => process.stdout.write(line + '\n'),
@@ -97,6 +101,15 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw configError('PORT', `"${value}" is not a port number (0-65535)`);
   return port;
+}
+
+/** Seconds, e.g. `60` or `2.5`, as milliseconds. */
+function parseSeconds(value: string | undefined, variable: string, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  const seconds = /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+  if (!(seconds >= 0.1 && seconds <= 3600)) throw configError(variable, `"${v}" must be a number of seconds from 0.1 to 3600`);
+  return Math.round(seconds * 1000);
 }
 
 function parseBoolean(value: string | undefined, variable: string, fallback: boolean): boolean {

@@ -4,13 +4,15 @@
 // ones in flight finish and closes the store. With BRIDGEWORK_WORKERS above 1 this process
 // prepares the store once and then runs that many server processes on the same port (cluster.ts).
 import cluster from 'node:cluster';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { openStore, redactDatabaseUrl } from '@bridgework/store';
 import { createApp, serviceFor } from './app.ts';
 import { escapeText } from './http/log-line.ts';
-import { loadConfig, type ApiConfig } from './config.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, loadConfig, type ApiConfig } from './config.ts';
+import { answerClientErrors } from './http/client-error.ts';
 import type { BridgeworkService, StartupReport } from '@bridgework/service';
 import type { ImportReport } from '@bridgework/service';
 
@@ -47,7 +49,19 @@ export async function startServer(config: ApiConfig, options: StartOptions = {})
 
     const app = createApp({ store, config, service });
     const address = await new Promise<AddressInfo>((resolve, reject) => {
-      server = serve({ fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) }, resolve);
+      const requestTimeout = config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+      server = serve(
+        {
+          fetch: app.fetch,
+          port: config.port,
+          ...(config.host ? { hostname: config.host } : {}),
+          // Node checks these every connectionsCheckingInterval (30 s by default): often enough
+          // that a slow client is answered close to its deadline.
+          serverOptions: { requestTimeout, headersTimeout: Math.min(requestTimeout, 60_000), connectionsCheckingInterval: Math.min(30_000, Math.max(100, requestTimeout / 4)) },
+        },
+        resolve,
+      );
+      answerClientErrors(server as Server, log, requestTimeout);
       server.once('error', reject);
     });
     const url = serverUrl(config, address.port);

@@ -53,3 +53,51 @@ describe('text', () => {
     expect(tooLong.errors[0].path).toBe('body.label');
   });
 });
+
+describe("what Node's HTTP parser refuses", () => {
+  /** Writes raw bytes, returns everything the server sent until it closed (or 3 s passed). */
+  async function raw(url: string, bytes: string, pauseMs = 0): Promise<string> {
+    const { port } = new URL(url);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write(bytes);
+    if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 3000))]);
+    socket.destroy();
+    return received;
+  }
+
+  function parsed(response: string) {
+    const [head = '', body = ''] = response.split('\r\n\r\n');
+    const [statusLine, ...headers] = head.split('\r\n');
+    const header = (name: string) => headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim();
+    return { status: Number(statusLine!.split(' ')[1]), contentType: header('content-type'), connection: header('connection'), body: JSON.parse(body) as Record<string, unknown> };
+  }
+
+  it('answers a request it cannot parse with a 400 problem', async () => {
+    const answer = parsed(await raw(server.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\nBad Header Name: 1\r\n\r\n'));
+    expect(answer).toMatchObject({ status: 400, contentType: 'application/problem+json', connection: 'close' });
+    expect(answer.body).toMatchObject({ type: '/problems/request.malformed', status: 400, code: 'request.malformed', detail: 'the request is not valid HTTP/1.1', errors: [] });
+  });
+
+  it('answers headers larger than the server takes with a 431 problem', async () => {
+    const answer = parsed(await raw(server.url, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+    expect(answer).toMatchObject({ status: 431, contentType: 'application/problem+json' });
+    expect(answer.body).toMatchObject({ code: 'request.header_too_large', detail: 'the request headers are larger than 16 KiB, the most this server accepts' });
+  });
+
+  it('answers a client too slow to send its request with a 408 problem', async () => {
+    const slow = await startTestServer({ requestTimeoutMs: 600 });
+    try {
+      const answer = parsed(await raw(slow.url, 'POST /v1/rank HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"pro', 1500));
+      expect(answer).toMatchObject({ status: 408, contentType: 'application/problem+json', connection: 'close' });
+      expect(answer.body).toMatchObject({ code: 'request.timeout', detail: 'the request did not arrive within 0.6 s' });
+    } finally {
+      await slow.close();
+    }
+  });
+});

@@ -9,6 +9,8 @@ export type HttpErrorCode =
   | 'request.malformed'
   | 'request.too_large'
   | 'request.unsupported_media_type'
+  | 'request.header_too_large'
+  | 'request.timeout'
   | 'auth.missing_key'
   | 'auth.invalid_key'
   | 'auth.forbidden'
@@ -45,6 +47,8 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   'request.malformed': { status: 400, title: 'Malformed request', description: 'The body is not well-formed JSON or CSV (a syntax error, invalid UTF-8, or nesting deeper than allowed).' },
   'request.invalid': { status: 400, title: 'Invalid request', description: 'A body, query or path value does not match its schema: a wrong type, a value out of range, a missing or unknown field. `errors` lists each issue with its path.' },
   'request.too_large': { status: 413, title: 'Request body too large', description: 'The body is larger than the server accepts (1 MiB unless BRIDGEWORK_BODY_LIMIT says otherwise).' },
+  'request.header_too_large': { status: 431, title: 'Request headers too large', description: 'The request headers are larger than the server accepts (16 KiB in all). The connection is closed.' },
+  'request.timeout': { status: 408, title: 'Request timeout', description: 'The request (headers and body) did not arrive within the time the server waits for one (BRIDGEWORK_REQUEST_TIMEOUT). The connection is closed.' },
   'request.unsupported_media_type': { status: 415, title: 'Unsupported media type', description: 'The body is not sent as application/json (or text/csv where a route accepts CSV).' },
   'auth.missing_key': { status: 401, title: 'API key required', description: 'The route needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`.' },
   'auth.invalid_key': { status: 401, title: 'Unknown API key', description: 'The key sent is not one this server knows.' },
@@ -156,6 +160,11 @@ export function toProblem(error: unknown, instance: string, requestId: string): 
 
 function toIssue(detail: ErrorDetail): ProblemIssue {
   return detail.where !== undefined ? { path: detail.where, message: detail.message } : { message: detail.message };
+}
+
+/** A problem as the bytes of its JSON body. */
+export function problemResponseBytes(problem: Problem): Buffer {
+  return Buffer.from(JSON.stringify(problem), 'utf8');
 }
 
 export function problemResponse({ problem, headers }: ProblemResponse): Response {

@@ -13,7 +13,7 @@ const INCOMING_ID = /^[A-Za-z0-9._-]{1,64}$/;
 // drawing random bytes for every request.
 const ID_PREFIX = randomBytes(4).toString('hex');
 let requestCount = 0;
-function nextRequestId(): string {
+export function nextRequestId(): string {
   requestCount++;
   return `${ID_PREFIX}-${requestCount.toString(36)}`;
 }
