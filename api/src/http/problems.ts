@@ -66,6 +66,7 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   'competency.not_found': { status: 404, title: 'Competency not found', description: 'A competency id is not in the framework.' },
   'profile.invalid': { status: 422, title: 'Invalid profile', description: 'The profile breaks a rule of the model (e.g. it belongs to another framework).' },
   'profile.not_found': { status: 404, title: 'Profile not found', description: 'No stored profile has this id (it may have been erased).' },
+  'profile.erasure_pending': { status: 503, title: 'Erasure pending', description: 'The profile is deleted and can no longer be read, but old copies remain in the database files while another connection holds them (a long read, a backup). Repeat the DELETE after Retry-After seconds to finish erasing it; nothing claims it is erased until then.' },
   'profile.empty': { status: 422, title: 'Empty profile', description: 'The profile names no occupation and no competency (or only occupations without ratings).' },
   'cohort.empty': { status: 422, title: 'Empty cohort', description: 'The cohort has no profiles.' },
   'program.invalid': { status: 422, title: 'Invalid bridging program', description: 'The bridging program cannot be applied.' },
@@ -136,7 +137,9 @@ export function toProblem(error: unknown, instance: string, requestId: string): 
   const known = error instanceof BridgeworkError || error instanceof HttpError;
   const code: ProblemCode = known ? error.code : 'internal';
   const type = PROBLEM_TYPES[code];
-  const fault = type.status >= 500 && code !== 'service.not_ready';
+  // Not a fault of the server: the detail says what happened and what to do.
+  const pending = code === 'profile.erasure_pending';
+  const fault = type.status >= 500 && code !== 'service.not_ready' && !pending;
   const detail = fault
     ? `${type.title}: the server logged it as request ${requestId}; quote that id when reporting it.`
     : known
@@ -153,7 +156,7 @@ export function toProblem(error: unknown, instance: string, requestId: string): 
       requestId,
       errors: known && !fault ? error.details.map(toIssue) : [],
     },
-    headers: error instanceof HttpError ? error.headers : {},
+    headers: error instanceof HttpError ? error.headers : pending ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {},
     fault,
   };
 }

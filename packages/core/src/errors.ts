@@ -13,6 +13,7 @@ export type BridgeworkErrorCode =
   | 'profile.invalid'
   | 'profile.not_found'
   | 'profile.empty'
+  | 'profile.erasure_pending'
   | 'cohort.empty'
   | 'program.invalid'
   | 'import.invalid_file'

@@ -8,4 +8,4 @@ export { countRecords } from './framework-summary.ts';
 export type { StoredProfile, ProfilePage, ProfilePatch, ProfileLabel } from './stored-profile.ts';
 export { openStore, type OpenStoreOptions } from './open-store.ts';
 export { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './database-url.ts';
-export { StoreUnavailableError } from './store-failure.ts';
+export { ErasurePendingError, StoreUnavailableError } from './store-failure.ts';

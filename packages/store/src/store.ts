@@ -77,8 +77,21 @@ export interface BridgeworkStore {
    */
   updateProfile(id: string, patch: ProfilePatch, meta?: { label?: string | null }): Promise<StoredProfile>;
 
-  /** Erases the profile: the data is removed, not flagged. False when it was not stored. */
+  /**
+   * Erases the profile: the data is removed from every file of the database, not flagged, and
+   * true means that was verified. False when it was not stored. When the row is gone but old
+   * copies could not be removed within the lock timeout (another connection holds them), throws
+   * ErasurePendingError (`profile.erasure_pending`) and records the erasure as pending: calling
+   * again finishes it (and answers true), even though the profile can no longer be read.
+   */
   deleteProfile(id: string): Promise<boolean>;
+
+  /**
+   * Resolves when the database takes writes; throws a StoreUnavailableError saying why not (a
+   * database opened read-only, a read-only PostgreSQL server or transaction). A lock held by
+   * another writer is not waited for.
+   */
+  checkWritable(): Promise<void>;
 
   /** What was last recorded for a source (kind, absolute path), or undefined. */
   getImportSource(kind: string, path: string): Promise<ImportSourceRecord | undefined>;

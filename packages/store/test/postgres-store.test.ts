@@ -4,7 +4,7 @@
 import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeworkStore } from '../src/index.ts';
-import { StoreUnavailableError } from '../src/index.ts';
+import { ErasurePendingError, StoreUnavailableError } from '../src/index.ts';
 import { openPostgresStore } from '../src/postgres/index.ts';
 import { applyMigrations } from '../src/postgres/migrate.ts';
 import { MIGRATIONS } from '../src/postgres/migrations/index.ts';
@@ -57,7 +57,10 @@ describePostgres('PostgreSQL store', () => {
       expect(stores).toHaveLength(3);
       const schema = new URL(url).searchParams.get('schema');
       const { rows } = await db.query(`SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`);
-      expect(rows).toEqual([{ version: 1, name: 'initial' }]);
+      expect(rows).toEqual([
+        { version: 1, name: 'initial' },
+        { version: 2, name: 'erasures' },
+      ]);
     });
 
     it('refuses a schema newer than this code', async () => {
@@ -83,7 +86,7 @@ describePostgres('PostgreSQL store', () => {
         const broken = { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (id integer); INSERT INTO missing VALUES (1);' };
         await expect(applyMigrations(client, () => new Date(), [...MIGRATIONS, broken])).rejects.toThrow('relation "missing" does not exist');
         expect((await client.query(`SELECT to_regclass('${schema}.half') AS t`)).rows).toEqual([{ t: null }]);
-        expect((await client.query('SELECT version FROM schema_migrations')).rows).toEqual([{ version: 1 }]);
+        expect((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
       } finally {
         await client.end();
       }
@@ -140,7 +143,18 @@ describePostgres('PostgreSQL store', () => {
       expect(rows.map((r) => r.attname)).toEqual(['created_at', 'id', 'seq', 'updated_at']);
     });
 
-    it('says the rewrite is pending when the table stays locked, with the row already gone', async () => {
+    it('leaves no copy of a value replaced by an update in the table', async () => {
+      const db = await database();
+      const url = db.schemaUrl();
+      const schema = new URL(url).searchParams.get('schema')!;
+      const store = await open(url);
+      const created = await store.createProfile({ competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+      expect(await pagesHolding(schema)).toBe(1);
+      await store.updateProfile(created.id, { competencies: [{ competency: 'assessment', level: 0.6, note: 'replaced' }] }, { label: 'Case 2' });
+      expect(await pagesHolding(schema)).toBe(0);
+    });
+
+    it('never claims an erasure while the table stays locked, and finishes it when asked again', async () => {
       const db = await database();
       const url = db.schemaUrl();
       const schema = new URL(url).searchParams.get('schema')!;
@@ -151,16 +165,53 @@ describePostgres('PostgreSQL store', () => {
       await holder.connect();
       try {
         await holder.query(`BEGIN; LOCK TABLE ${schema}.profiles IN ACCESS SHARE MODE`);
-        const error = await expectError(store.deleteProfile(erased.id), 'store.failed');
-        expect(error).toBeInstanceOf(StoreUnavailableError);
-        expect(error.message).toBe(
-          `profile "${erased.id}" was deleted, but the profiles table could not be rewritten to erase what is left of it (canceling statement due to lock timeout); the next erasure rewrites it, or run VACUUM FULL profiles`,
-        );
+        const error = await expectError(store.deleteProfile(erased.id), 'profile.erasure_pending');
+        expect(error).toBeInstanceOf(ErasurePendingError);
+        expect(await pagesHolding(schema)).toBe(1);
+        expect(await store.getProfile(erased.id)).toBeUndefined();
         await holder.query('ROLLBACK');
       } finally {
         await holder.end();
       }
-      expect(await store.getProfile(erased.id)).toBeUndefined();
+      expect(await store.deleteProfile(erased.id)).toBe(true);
+      expect(await pagesHolding(schema)).toBe(0);
+      expect(await store.deleteProfile(erased.id)).toBe(false);
+    });
+
+    it('shares one rewrite among erasures made at the same time', async () => {
+      const url = (await database()).schemaUrl();
+      const store = await open(url);
+      const created = await Promise.all(Array.from({ length: 20 }, (_, i) => store.createProfile({}, { label: `${marker}-${i}` })));
+      expect(await Promise.all(created.map((p) => store.deleteProfile(p.id)))).toEqual(created.map(() => true));
+      expect((await store.listProfiles()).items).toEqual([]);
+    });
+
+    it('tells a database that went read-only (a failover to a standby, a read-only role) from one that takes writes', async () => {
+      const db = await database();
+      const role = `bw_rw_${Math.random().toString(36).slice(2, 10)}`;
+      await db.query(`CREATE ROLE ${role} LOGIN`);
+      await db.query(`GRANT CREATE ON DATABASE ${new URL(db.url).pathname.slice(1)} TO ${role}`);
+      try {
+        const url = new URL(db.schemaUrl());
+        url.username = role;
+        const store = await open(url.toString());
+        await expect(store.checkWritable()).resolves.toBeUndefined();
+        await db.query(`ALTER ROLE ${role} SET default_transaction_read_only = on`);
+        await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, [role]);
+        // The pool's connections were cut: the first calls may still meet one of them.
+        await eventually(async () => {
+          const error = await expectError(store.checkWritable(), 'store.failed');
+          expect(error).toBeInstanceOf(StoreUnavailableError);
+          expect(error.message).toBe('checking that the database takes writes failed: the database is read-only (cannot execute DELETE in a read-only transaction)');
+        });
+        const write = await expectError(store.createProfile({}), 'store.failed');
+        expect(write).toBeInstanceOf(StoreUnavailableError);
+        await store.close();
+      } finally {
+        await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, [role]);
+        await db.query(`DROP OWNED BY ${role}`);
+        await db.query(`DROP ROLE ${role}`);
+      }
     });
   });
 

@@ -301,6 +301,15 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
       });
     });
 
+    describe('health', () => {
+      it('says a new store takes writes', async () => {
+        await expect(store.checkWritable()).resolves.toBeUndefined();
+        // And the probe leaves nothing behind.
+        expect(await store.listFrameworks()).toEqual([]);
+        expect((await store.listProfiles()).items).toEqual([]);
+      });
+    });
+
     describe('exclusive', () => {
       it('runs one holder of a lock at a time and hands back what the work returns', async () => {
         const order: string[] = [];

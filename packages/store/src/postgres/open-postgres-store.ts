@@ -19,12 +19,19 @@ import * as profiles from './profiles.ts';
 import type { Queryable } from './queryable.ts';
 import { saveFrameworkVersion } from './save-framework.ts';
 import { FRAMEWORKS_CHANGED } from './sql.ts';
+import { Coalesced } from '../coalesced.ts';
+import { ErasurePendingError } from '../store-failure.ts';
 
 /** How often a waiting instance asks again for a lock another instance holds. */
 const LOCK_POLL_MS = 200;
 /** How long exclusive() waits for a lock (an ESCO import under it takes seconds). */
 const LOCK_WAIT_MS = 10 * 60_000;
 const RELISTEN_MS = 1000;
+/** How long a PATCH waits for the table to be rewritten, before leaving it to the background. */
+const UPDATE_REWRITE_WAIT_MS = 250;
+/** Background retries of a rewrite that could not get its lock: every second, then up to every 30 s. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_LONGEST_MS = 30_000;
 const guarded = new WeakSet<pg.PoolClient>();
 
 /**
@@ -65,6 +72,9 @@ class PostgresStore implements BridgeworkStore {
   private listening = false;
   private relisten: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly rewriter = new Coalesced(() => this.rewrite());
+  private retry: NodeJS.Timeout | undefined;
+  private retryDelay = RETRY_FIRST_MS;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -185,12 +195,58 @@ class PostgresStore implements BridgeworkStore {
     return this.run('listing profiles', (db) => profiles.listProfiles(db, options));
   }
 
+  /**
+   * The row as it was stays in the table's pages after an UPDATE: the table is rewritten after it
+   * (shared with concurrent erasures), waited for briefly, and retried in the background when
+   * its lock cannot be had.
+   */
   async updateProfile(id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
-    return this.run('updating a profile', (db) => profiles.updateProfile(db, id, patch, meta, this.now()));
+    const updated = await this.run('updating a profile', (db) => profiles.updateProfile(db, id, patch, meta, this.now()));
+    await Promise.race([this.rewriter.run(), new Promise((resolve) => setTimeout(resolve, UPDATE_REWRITE_WAIT_MS).unref())]);
+    return updated;
   }
 
+  /**
+   * Deletes the row (recording the erasure as pending), then rewrites the table; true once the
+   * rewrite ran. When the table's lock cannot be had within eraseLockTimeoutMs, throws
+   * ErasurePendingError: the row is gone, and calling again finishes the erasure.
+   */
   async deleteProfile(id: string): Promise<boolean> {
-    return this.run('erasing a profile', (db) => profiles.deleteProfile(db, id, this.eraseLockTimeoutMs));
+    const state = await this.run('erasing a profile', (db) => profiles.deleteProfile(db, id, this.now()));
+    if (state === 'absent') return false;
+    if (!(await this.rewriter.run())) throw new ErasurePendingError(id);
+    return true;
+  }
+
+  /**
+   * A hot standby, a read-only default transaction or a read-only role fail here: a DELETE is
+   * refused in a read-only transaction before it looks at a row. This one matches no row, so it
+   * writes nothing and waits for nothing.
+   */
+  async checkWritable(): Promise<void> {
+    await this.run('checking that the database takes writes', (db) => db.query('DELETE FROM profile_erasures WHERE false'));
+  }
+
+  /** One VACUUM FULL for every erasure and update committed before it started; false when it could not run. */
+  private async rewrite(): Promise<boolean> {
+    try {
+      await this.run('rewriting the profiles table', (db) => profiles.rewriteProfiles(db, this.eraseLockTimeoutMs));
+      this.retryDelay = RETRY_FIRST_MS;
+      return true;
+    } catch {
+      this.scheduleRetry();
+      return false;
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.retry !== undefined || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.retryDelay = Math.min(this.retryDelay * 2, RETRY_LONGEST_MS);
+      void this.rewriter.run();
+    }, this.retryDelay);
+    this.retry.unref();
   }
 
   async getImportSource(kind: string, path: string): Promise<ImportSourceRecord | undefined> {
@@ -233,6 +289,7 @@ class PostgresStore implements BridgeworkStore {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.relisten);
+    clearTimeout(this.retry);
     const listener = this.listener;
     this.listener = undefined;
     this.listening = false;

@@ -3,13 +3,14 @@
 // the table: as a dead tuple until VACUUM, and after VACUUM in the page's free space (measured:
 // the last row written to a page stays readable with pageinspect). So erasing runs VACUUM FULL on
 // the table after the delete commits: the table is rewritten into a new file holding only the
-// live rows and the old file is truncated, so no copy is left in the table. VACUUM FULL holds an
-// exclusive lock on profiles while it copies them (milliseconds for thousands of profiles; profile
-// requests wait, rankings do not). What PostgreSQL still keeps elsewhere (WAL, backups) and how an
-// operator purges it: packages/store/README.md.
+// live rows and the old file is truncated, so no copy is left in the table. An UPDATE leaves the
+// row as it was behind in the same way, so a PATCH is followed by the same rewrite. VACUUM FULL
+// holds an exclusive lock on profiles while it copies them (milliseconds for thousands of
+// profiles; profile requests wait, rankings do not; concurrent erasures share one rewrite). What
+// PostgreSQL still keeps elsewhere (WAL, backups) and how an operator purges it:
+// packages/store/README.md.
 import { randomUUID } from 'node:crypto';
 import type { ProfileInput } from '@bridgework/core';
-import { StoreUnavailableError } from '../store-failure.ts';
 import { checkLabel, mergeProfile, nextLabel, pageBounds, parseProfile, profileNotFound, toPage, toStored, type ProfileRow } from '../mapping/profile-records.ts';
 import type { ListProfilesOptions } from '../store.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
@@ -56,25 +57,35 @@ export async function updateProfile(db: Queryable, id: string, patch: ProfilePat
   });
 }
 
+/** As on SQLite: `deleted` now, `pending` from an earlier delete whose rewrite never ran, or `absent`. */
+export type DeleteState = 'deleted' | 'pending' | 'absent';
+
+/** Deletes the row and records the erasure as pending, in one transaction. */
+export async function deleteProfile(db: Queryable, id: string, now: Date): Promise<DeleteState> {
+  return transaction(db, async () => {
+    const { rowCount } = await db.query('DELETE FROM profiles WHERE id = $1', [id]);
+    if (rowCount !== 0) {
+      await db.query('INSERT INTO profile_erasures (profile_id, requested_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [id, now.toISOString()]);
+      return 'deleted';
+    }
+    const { rowCount: pending } = await db.query('SELECT 1 FROM profile_erasures WHERE profile_id = $1', [id]);
+    return pending !== 0 ? 'pending' : 'absent';
+  });
+}
+
 /**
- * Deletes the row, then rewrites the table (VACUUM FULL, which cannot run inside a transaction).
- * lockTimeoutMs bounds the wait for the table's lock; when the rewrite cannot run the row is still
- * gone, the caller gets a StoreUnavailableError saying the remnants wait for the next rewrite.
+ * Rewrites the table (VACUUM FULL, which cannot run inside a transaction) so that no copy of a
+ * deleted row or of a replaced value is left in its pages, then forgets the pending erasures read
+ * before it started. lockTimeoutMs bounds the wait for the table's lock; throws when the rewrite
+ * could not run (the erasures stay pending).
  */
-export async function deleteProfile(db: Queryable, id: string, lockTimeoutMs: number): Promise<boolean> {
-  const { rowCount } = await db.query('DELETE FROM profiles WHERE id = $1', [id]);
-  if (rowCount === 0) return false;
+export async function rewriteProfiles(db: Queryable, lockTimeoutMs: number): Promise<void> {
+  const { rows } = await db.query<{ profile_id: string }>('SELECT profile_id FROM profile_erasures');
   try {
     await db.query(`SET lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
     await db.query('VACUUM (FULL) profiles');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreUnavailableError(
-      `profile "${id}" was deleted, but the profiles table could not be rewritten to erase what is left of it (${reason}); the next erasure rewrites it, or run VACUUM FULL profiles`,
-      error,
-    );
   } finally {
     await db.query('RESET lock_timeout').catch(() => undefined);
   }
-  return true;
+  if (rows.length > 0) await db.query('DELETE FROM profile_erasures WHERE profile_id = ANY($1)', [rows.map((r) => r.profile_id)]);
 }

@@ -1,6 +1,8 @@
 // The profiles table on SQLite. Profiles are personal data: every write is validated with the
-// core Profile schema, and a delete erases the row (secure_delete zeroes the freed pages; the WAL
-// is then checkpointed and truncated so no older copy of the page stays in the log).
+// core Profile schema, and a delete erases the row (secure_delete zeroes the freed space in the
+// page). The page as it was stays in the write-ahead log until a checkpoint resets it, so the
+// driver truncates the log after a delete and verifies it (open-sqlite-store.ts); until that is
+// done the id waits in profile_erasures and a repeated delete finishes the work.
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ProfileInput } from '@bridgework/core';
@@ -13,14 +15,9 @@ const COLUMNS = 'seq, id, label, profile_json, created_at, updated_at';
 
 export function createProfile(db: Database, input: ProfileInput, meta: ProfileLabel, now: string): StoredProfile {
   const profile = parseProfile(input);
+  const label = checkLabel(meta.label) ?? null;
   const id = randomUUID();
-  statement(db, 'INSERT INTO profiles (id, label, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
-    id,
-    checkLabel(meta.label) ?? null,
-    JSON.stringify(profile),
-    now,
-    now,
-  );
+  statement(db, 'INSERT INTO profiles (id, label, profile_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, label, JSON.stringify(profile), now, now);
   return getProfile(db, id)!;
 }
 
@@ -49,15 +46,37 @@ export function updateProfile(
     const profile = mergeProfile(row.profile_json, patch);
     const label = nextLabel(row.label, meta.label);
     statement(db, 'UPDATE profiles SET label = ?, profile_json = ?, updated_at = ? WHERE id = ?').run(label, JSON.stringify(profile), now, id);
+    return getProfile(db, id)!;
   });
-  update.immediate();
-  return getProfile(db, id)!;
+  return update.immediate();
 }
 
-export function deleteProfile(db: Database, id: string): boolean {
-  const erased = statement(db, 'DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
-  // Best effort: a reader holding an old snapshot can keep the checkpoint from finishing; the next
-  // checkpoint then overwrites the frames. A no-op for in-memory databases.
-  if (erased) db.pragma('wal_checkpoint(TRUNCATE)');
-  return erased;
+/**
+ * `deleted`: the row was there and is gone, its erasure is pending until the log is truncated.
+ * `pending`: the row was deleted earlier and its erasure was never verified. `absent`: neither.
+ */
+export type DeleteState = 'deleted' | 'pending' | 'absent';
+
+export function deleteProfile(db: Database, id: string, now: string): DeleteState {
+  const remove = db.transaction((): DeleteState => {
+    if (statement(db, 'DELETE FROM profiles WHERE id = ?').run(id).changes > 0) {
+      statement(db, 'INSERT OR IGNORE INTO profile_erasures (profile_id, requested_at) VALUES (?, ?)').run(id, now);
+      return 'deleted';
+    }
+    return statement(db, 'SELECT 1 FROM profile_erasures WHERE profile_id = ?').get(id) !== undefined ? 'pending' : 'absent';
+  });
+  return remove.immediate();
+}
+
+/** Ids whose erasure is pending (committed before this read). */
+export function pendingErasures(db: Database): string[] {
+  return statement(db, 'SELECT profile_id FROM profile_erasures').pluck().all() as string[];
+}
+
+/** Forgets erasures that a truncated log has completed. */
+export function completeErasures(db: Database, ids: readonly string[]): void {
+  const forget = statement(db, 'DELETE FROM profile_erasures WHERE profile_id = ?');
+  db.transaction(() => {
+    for (const id of ids) forget.run(id);
+  }).immediate();
 }
