@@ -27,6 +27,8 @@ export interface ApiConfig extends ServiceSettings {
   bodyLimit: number;
   /** How long a client may take to send a whole request (headers and body), in ms; then 408. Default 60 s. */
   requestTimeoutMs?: number;
+  /** How long a write waits for a lock another connection holds, in ms; then 503. Default 5 s. */
+  lockTimeoutMs?: number;
   /** Folders the import endpoint may read from; undefined allows any path (the CLI). */
   importRoots?: string[];
   /** One line per request and the start-up report; never bodies or query strings. */
@@ -41,6 +43,7 @@ export interface ApiConfig extends ServiceSettings {
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -60,6 +63,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConf
     publicRead: parseBoolean(env.BRIDGEWORK_PUBLIC_READ, 'BRIDGEWORK_PUBLIC_READ', true),
     bodyLimit: parseByteSize(env.BRIDGEWORK_BODY_LIMIT, 'BRIDGEWORK_BODY_LIMIT', DEFAULT_BODY_LIMIT),
     requestTimeoutMs: parseSeconds(env.BRIDGEWORK_REQUEST_TIMEOUT, 'BRIDGEWORK_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_MS),
+    lockTimeoutMs: parseSeconds(env.BRIDGEWORK_LOCK_TIMEOUT, 'BRIDGEWORK_LOCK_TIMEOUT', DEFAULT_LOCK_TIMEOUT_MS),
     // The import endpoint reads files on the server: by default only under the working directory.
     importRoots: roots === undefined ? [cwd] : roots.split(',').map((r) => resolve(cwd, r.trim())).filter((r) => r !== ''),
     log: (line) => process.stdout.write(line + '\n'),
@@ -140,4 +144,9 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function configError(variable: string, message: string): BridgeworkError {
   return new BridgeworkError('request.invalid', `${variable}: ${message}`, [{ where: variable, message }]);
+}
+
+/** What the store is opened with. */
+export function storeOptions(config: ApiConfig): { lockTimeoutMs?: number } {
+  return config.lockTimeoutMs !== undefined ? { lockTimeoutMs: config.lockTimeoutMs } : {};
 }

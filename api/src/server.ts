@@ -11,7 +11,7 @@ import { serve } from '@hono/node-server';
 import { openStore, redactDatabaseUrl } from '@bridgework/store';
 import { createApp, serviceFor } from './app.ts';
 import { escapeText } from './http/log-line.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS, loadConfig, type ApiConfig } from './config.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, loadConfig, storeOptions, type ApiConfig } from './config.ts';
 import { answerClientErrors } from './http/client-error.ts';
 import type { BridgeworkService, StartupReport } from '@bridgework/service';
 import type { ImportReport } from '@bridgework/service';
@@ -37,7 +37,7 @@ export interface StartOptions {
 
 export async function startServer(config: ApiConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = config.log;
-  const store = await openStore(config.database);
+  const store = await openStore(config.database, storeOptions(config));
   const service = serviceFor(store, config);
   let server: ReturnType<typeof serve> | undefined;
   try {
@@ -113,7 +113,9 @@ export async function prepareStore(service: BridgeworkService, config: ApiConfig
   log(
     readiness.ready
       ? `default framework ${readiness.defaultFramework.id} ${readiness.defaultFramework.version} loaded`
-      : `not ready: ${readiness.detail ?? 'default framework missing'} (/readyz answers 503 until it is imported)`,
+      : readiness.checks.writable === 'failed'
+        ? `not ready: ${escapeText(readiness.detail ?? 'the database takes no writes')} (/readyz answers 503 until the database takes writes)`
+        : `not ready: ${escapeText(readiness.detail ?? 'default framework missing')} (/readyz answers 503 until it is imported)`,
   );
   return startup;
 }

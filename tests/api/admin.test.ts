@@ -162,6 +162,7 @@ describe('start-up imports (BRIDGEWORK_IMPORT)', () => {
       const body = problem(ready, 503, 'service.not_ready');
       expect(body.errors).toEqual([
         { path: 'store', message: 'ok' },
+        { path: 'writable', message: 'ok' },
         { path: 'defaultFramework', message: 'absent: missing' },
       ]);
       expect(body.detail).toBe(`no framework "absent" is stored: importing it from ${join(REPO, 'no-such-folder')} failed: ${join(REPO, 'no-such-folder')}: 4 error(s) in the framework`);

@@ -327,7 +327,7 @@ describe('health', () => {
     const health = ok('health', await get('/healthz'));
     expect(health.status).toBe('ok');
     const ready = ok('readiness', await get('/readyz'));
-    expect(ready).toEqual({ ready: true, checks: { store: 'ok', defaultFramework: 'ok' }, defaultFramework: { id: 'tiny', version: '1.0.0' } });
+    expect(ready).toEqual({ ready: true, checks: { store: 'ok', writable: 'ok', defaultFramework: 'ok' }, defaultFramework: { id: 'tiny', version: '1.0.0' } });
   });
 });
 

@@ -71,7 +71,8 @@ export interface StartupReport {
 
 export interface Readiness {
   ready: boolean;
-  checks: { store: 'ok' | 'failed'; defaultFramework: 'ok' | 'missing' | 'failed' };
+  /** store: it answers reads; writable: it takes writes (a read-only file or server does not). */
+  checks: { store: 'ok' | 'failed'; writable: 'ok' | 'failed'; defaultFramework: 'ok' | 'missing' | 'failed' };
   defaultFramework: { id: string; version?: string };
   detail?: string;
 }
@@ -280,25 +281,42 @@ export class BridgeworkService {
 
   // ---- health ----
 
-  /** Ready when the store answers and the default framework is stored and compiled. */
+  /**
+   * Ready when the store answers, takes writes (a database opened read-only answers reads but
+   * fails every write, erasure included) and the default framework is stored and compiled.
+   */
   async readiness(): Promise<Readiness> {
     const id = this.defaultFramework.id;
     try {
       // A real round trip: getFramework may answer from a cache while the database is gone.
       await this.store.listFrameworks();
     } catch (error) {
-      return { ready: false, checks: { store: 'failed', defaultFramework: 'failed' }, defaultFramework: { id }, detail: asError(error).message };
+      return { ready: false, checks: { store: 'failed', writable: 'failed', defaultFramework: 'failed' }, defaultFramework: { id }, detail: asError(error).message };
+    }
+    let writable: 'ok' | 'failed' = 'ok';
+    let detail: string | undefined;
+    try {
+      await this.store.checkWritable();
+    } catch (error) {
+      writable = 'failed';
+      detail = asError(error).message;
     }
     try {
       const { index } = await this.compiled({ id });
-      return { ready: true, checks: { store: 'ok', defaultFramework: 'ok' }, defaultFramework: { id, version: index.data.framework.version } };
+      const version = index.data.framework.version;
+      return {
+        ready: writable === 'ok',
+        checks: { store: 'ok', writable, defaultFramework: 'ok' },
+        defaultFramework: { id, version },
+        ...(detail !== undefined ? { detail } : {}),
+      };
     } catch (error) {
       const missing = error instanceof BridgeworkError && error.code === 'framework.not_found';
       return {
         ready: false,
-        checks: { store: 'ok', defaultFramework: missing ? 'missing' : 'failed' },
+        checks: { store: 'ok', writable, defaultFramework: missing ? 'missing' : 'failed' },
         defaultFramework: { id },
-        detail: asError(error).message,
+        detail: detail ?? asError(error).message,
       };
     }
   }
