@@ -3,7 +3,7 @@
 import { BridgingProgram, CohortOptions, PathwayOptions, Profile, RankOptions } from '@bridgework/core';
 import { IMPORT_KINDS } from '@bridgework/importers';
 import { z } from 'zod';
-import { MAX_COHORT_SIZE } from '@bridgework/service';
+import { cohortSize, MAX_COHORT_LEVELS, MAX_COHORT_OCCUPATIONS, MAX_COHORT_SIZE, MAX_PATHWAY_WORK, pathwayLimitMessage, pathwayWork } from '@bridgework/service';
 import {
   booleanParam,
   CatalogueQuery,
@@ -48,7 +48,20 @@ export const CohortRequest = z
     options: CohortOptions.optional(),
   })
   .superRefine(exactlyOne('profiles', 'profileIds'))
-  .meta({ description: 'What a cohort moving to one target occupation lacks, for a bridging program.', ...exactlyOneOf('profiles', 'profileIds') });
+  .superRefine((body, ctx) => {
+    if (body.profiles === undefined) return;
+    const { occupations, levels } = cohortSize(body.profiles);
+    if (occupations > MAX_COHORT_OCCUPATIONS) {
+      ctx.addIssue({ code: 'custom', path: ['profiles'], message: `the cohort names ${occupations.toLocaleString('en-US')} occupations; at most ${MAX_COHORT_OCCUPATIONS.toLocaleString('en-US')} per request` });
+    }
+    if (levels > MAX_COHORT_LEVELS) {
+      ctx.addIssue({ code: 'custom', path: ['profiles'], message: `the cohort gives ${levels.toLocaleString('en-US')} competency levels; at most ${MAX_COHORT_LEVELS.toLocaleString('en-US')} per request` });
+    }
+  })
+  .meta({
+    description: `What a cohort moving to one target occupation lacks, for a bridging program. At most ${MAX_COHORT_SIZE} people, ${MAX_COHORT_OCCUPATIONS} occupations and ${MAX_COHORT_LEVELS} competency levels in all.`,
+    ...exactlyOneOf('profiles', 'profileIds'),
+  });
 
 /** With a text/csv body, the rest of the request travels in the query string. */
 export const CohortCsvQuery = z.strictObject({
@@ -68,7 +81,14 @@ export const WhatIfRequest = z
 export const PathwaysRequest = z
   .strictObject({ ...frameworkFields, ...personFields, target: OccupationReference, options: PathwayOptions.optional() })
   .superRefine(exactlyOne('profile', 'profileId'))
-  .meta({ description: 'Routes through stepping-stone occupations to a target.', ...exactlyOneOf('profile', 'profileId') });
+  .superRefine((body, ctx) => {
+    const { candidates, maxSteps, work } = pathwayWork(body.options);
+    if (work > MAX_PATHWAY_WORK) ctx.addIssue({ code: 'custom', path: ['options'], message: pathwayLimitMessage(candidates, maxSteps, work) });
+  })
+  .meta({
+    description: `Routes through stepping-stone occupations to a target. The work grows as candidates² × maxSteps, which may be at most ${MAX_PATHWAY_WORK.toLocaleString('en-US')} (e.g. 40 candidates and 5 steps, or 90 and 3).`,
+    ...exactlyOneOf('profile', 'profileId'),
+  });
 
 const ProfileLabel = z.string().trim().min(1).max(200).meta({ description: "The counsellor's name for the case file, shown in lists." });
 

@@ -14,7 +14,16 @@ export type { ImportHooks, ImportReport, ImportRequest } from './framework-sourc
 export { IndexCache, type CompiledFramework } from './index-cache.ts';
 export { Catalogue } from './catalogue.ts';
 export type { CompetencySummary, OccupationDetail, OccupationSummary, Page, PageQuery } from './catalogue.ts';
-export { parseCohortCsv, COHORT_COLUMNS, COMPETENCY_COLUMN_PREFIX, MAX_COHORT_SIZE } from './cohort-csv.ts';
+export { parseCohortCsv, COHORT_COLUMNS, COMPETENCY_COLUMN_PREFIX, MAX_CSV_CELL, MAX_CSV_COLUMNS } from './cohort-csv.ts';
+export {
+  cohortSize,
+  pathwayLimitMessage,
+  pathwayWork,
+  MAX_COHORT_LEVELS,
+  MAX_COHORT_OCCUPATIONS,
+  MAX_COHORT_SIZE,
+  MAX_PATHWAY_WORK,
+} from './limits.ts';
 export {
   loadServiceSettings,
   databaseSetting,
