@@ -6,6 +6,7 @@ export type { BridgeworkStore, ImportSourceRecord, SaveFrameworkOptions, ListPro
 export type { FrameworkCounts, FrameworkVersionSummary, FrameworkVersions } from './framework-summary.ts';
 export { countRecords } from './framework-summary.ts';
 export type { StoredProfile, ProfilePage, ProfilePatch, ProfileLabel } from './stored-profile.ts';
+export { KEPT_IMPORT_JOBS, type ImportJobRecord } from './import-job.ts';
 export { openStore, type OpenStoreOptions } from './open-store.ts';
 export { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './database-url.ts';
 export { ErasurePendingError, StoreUnavailableError } from './store-failure.ts';

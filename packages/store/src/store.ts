@@ -3,6 +3,7 @@
 // a Promise because a network database cannot answer synchronously; the SQLite driver resolves at once.
 import type { FrameworkData, ProfileInput } from '@bridgework/core';
 import type { FrameworkVersions, FrameworkVersionSummary } from './framework-summary.ts';
+import type { ImportJobRecord } from './import-job.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from './stored-profile.ts';
 
 export interface SaveFrameworkOptions {
@@ -106,6 +107,17 @@ export interface BridgeworkStore {
    * (id, version) refuses a second copy).
    */
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
+
+  /**
+   * Saves (or replaces) import job `id` with its state; createdAt is kept from the first save,
+   * updatedAt is now. The newest KEPT_IMPORT_JOBS (200) jobs are kept.
+   */
+  saveImportJob(id: string, job: Record<string, unknown>): Promise<ImportJobRecord>;
+
+  getImportJob(id: string): Promise<ImportJobRecord | undefined>;
+
+  /** The newest jobs first, at most `limit`. */
+  listImportJobs(limit: number): Promise<ImportJobRecord[]>;
 
   close(): Promise<void>;
 }

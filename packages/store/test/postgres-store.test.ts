@@ -60,6 +60,7 @@ describePostgres('PostgreSQL store', () => {
       expect(rows).toEqual([
         { version: 1, name: 'initial' },
         { version: 2, name: 'erasures' },
+        { version: 3, name: 'import-jobs' },
       ]);
     });
 
@@ -86,7 +87,7 @@ describePostgres('PostgreSQL store', () => {
         const broken = { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (id integer); INSERT INTO missing VALUES (1);' };
         await expect(applyMigrations(client, () => new Date(), [...MIGRATIONS, broken])).rejects.toThrow('relation "missing" does not exist');
         expect((await client.query(`SELECT to_regclass('${schema}.half') AS t`)).rows).toEqual([{ t: null }]);
-        expect((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+        expect((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       } finally {
         await client.end();
       }

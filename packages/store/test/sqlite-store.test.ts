@@ -91,6 +91,7 @@ describe('migrations', () => {
       { version: 1, name: 'initial', applied_at: '2025-05-05T05:05:05.000Z' },
       { version: 2, name: 'import-sources', applied_at: '2025-05-05T05:05:05.000Z' },
       { version: 3, name: 'erasures', applied_at: '2025-05-05T05:05:05.000Z' },
+      { version: 4, name: 'import-jobs', applied_at: '2025-05-05T05:05:05.000Z' },
     ]);
     expect(applyMigrations(db, now)).toEqual([]);
     db.close();

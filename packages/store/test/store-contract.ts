@@ -338,6 +338,41 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
       });
     });
 
+    describe('import jobs', () => {
+      const id = '7a1c0f3e-0000-4000-8000-000000000001';
+
+      it('keeps a job’s state, replaced as it changes, with the time of its first and last save', async () => {
+        expect(await store.getImportJob(id)).toBeUndefined();
+        clock.at('2026-01-01T00:00:00.000Z');
+        expect(await store.saveImportJob(id, { status: 'queued', kind: 'native' })).toStrictEqual({
+          id,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+          job: { status: 'queued', kind: 'native' },
+        });
+        clock.at('2026-01-01T00:00:05.000Z');
+        await store.saveImportJob(id, { status: 'running', progress: { phase: 'reading', done: 3, total: 9 } });
+        expect(await store.getImportJob(id)).toStrictEqual({
+          id,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:05.000Z',
+          job: { status: 'running', progress: { phase: 'reading', done: 3, total: 9 } },
+        });
+      });
+
+      it('lists the newest first and keeps the newest 200', async () => {
+        for (let i = 0; i < 203; i++) {
+          clock.at(new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString());
+          await store.saveImportJob(`job-${String(i).padStart(3, '0')}`, { n: i });
+        }
+        const listed = await store.listImportJobs(3);
+        expect(listed.map((j) => j.id)).toEqual(['job-202', 'job-201', 'job-200']);
+        expect((await store.listImportJobs(500)).length).toBe(200);
+        expect(await store.getImportJob('job-002')).toBeUndefined();
+        expect((await store.getImportJob('job-003'))?.job).toEqual({ n: 3 });
+      });
+    });
+
     describe('import sources', () => {
       const record = { kind: 'esco', path: '/data/esco-1.1.1', fingerprint: 'sha256:aaa', frameworkId: 'esco', version: '1.1.1' };
 

@@ -8,10 +8,12 @@ import type { FrameworkData, ProfileInput } from '@bridgework/core';
 import type { FrameworkVersions, FrameworkVersionSummary } from '../framework-summary.ts';
 import { copySummary } from '../mapping/version-summary.ts';
 import type { BridgeworkStore, ImportSourceRecord, ListProfilesOptions, SaveFrameworkOptions } from '../store.ts';
+import type { ImportJobRecord } from '../import-job.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
 import { postgresSettings, type PostgresSettings, type PostgresStoreOptions } from './connection-settings.ts';
 import { postgresFailure } from './failure.ts';
 import { deleteVersion, listVersionSummaries } from './framework-versions.ts';
+import * as importJobs from './import-jobs.ts';
 import * as importSources from './import-sources.ts';
 import { loadFrameworkVersion } from './load-framework.ts';
 import { applyMigrations, transaction } from './migrate.ts';
@@ -216,6 +218,18 @@ class PostgresStore implements BridgeworkStore {
     if (state === 'absent') return false;
     if (!(await this.rewriter.run())) throw new ErasurePendingError(id);
     return true;
+  }
+
+  async saveImportJob(id: string, job: Record<string, unknown>): Promise<ImportJobRecord> {
+    return this.run('saving an import job', (db) => importJobs.saveImportJob(db, id, job, this.now()));
+  }
+
+  async getImportJob(id: string): Promise<ImportJobRecord | undefined> {
+    return this.run('reading an import job', (db) => importJobs.getImportJob(db, id));
+  }
+
+  async listImportJobs(limit: number): Promise<ImportJobRecord[]> {
+    return this.run('listing import jobs', (db) => importJobs.listImportJobs(db, limit));
   }
 
   /**

@@ -9,9 +9,11 @@ import type { FrameworkData, ProfileInput } from '@bridgework/core';
 import { Coalesced } from '../coalesced.ts';
 import type { FrameworkVersions, FrameworkVersionSummary } from '../framework-summary.ts';
 import type { BridgeworkStore, ImportSourceRecord, ListProfilesOptions, SaveFrameworkOptions } from '../store.ts';
+import type { ImportJobRecord } from '../import-job.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
 import { isBusy, retryWhileBusy, sqliteFailure } from './busy.ts';
 import { deleteVersion, listVersionSummaries } from './framework-versions.ts';
+import * as importJobs from './import-jobs.ts';
 import * as importSources from './import-sources.ts';
 import { loadFrameworkVersion } from './load-framework.ts';
 import { applyMigrations } from './migrate.ts';
@@ -38,6 +40,8 @@ export interface SqliteStoreOptions {
   now?: () => Date;
 }
 
+/** How long opening waits for another process opening or migrating the same file. */
+const OPEN_TIMEOUT_MS = 10_000;
 /** The WAL is cut back to this size whenever it is reset, whatever a large import made it grow to. */
 const JOURNAL_SIZE_LIMIT = 32 * 1024 * 1024;
 /** How long a PATCH waits for the log to drop the values it replaced, before leaving it to the background. */
@@ -56,32 +60,17 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   let db: Database.Database | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-    // No busy timeout: SQLite's busy wait would block the event loop (busy.ts waits instead).
-    db = new Database(path, { timeout: 0 });
+    // Opening is synchronous (the driver's entry) and happens once, before any request: SQLite's
+    // own busy wait may block here while another process opens or migrates the same file.
+    db = new Database(path, { timeout: OPEN_TIMEOUT_MS });
     configure(db, options);
-    migrateWhenFree(db, now);
+    applyMigrations(db, now);
+    // From here on no busy wait, which would block the event loop: busy.ts waits instead.
+    db.pragma('busy_timeout = 0');
     return new SqliteStore(db, now, path === ':memory:' ? undefined : `${resolve(path)}-wal`, options.lockTimeoutMs ?? 5000);
   } catch (error) {
     db?.close();
     throw storeFailure(error, `opening the database at ${path}`);
-  }
-}
-
-/**
- * Opening is synchronous (a driver's constructor), so a migration that meets another process's
- * write lock waits here, briefly, with a synchronous sleep: this happens once at start, before
- * any request is served.
- */
-function migrateWhenFree(db: Database.Database, now: () => Date): void {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    try {
-      applyMigrations(db, now);
-      return;
-    } catch (error) {
-      if (!isBusy(error) || Date.now() > deadline) throw error;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
-    }
   }
 }
 
@@ -231,6 +220,18 @@ class SqliteStore implements BridgeworkStore {
 
   async recordImportSource(record: ImportSourceRecord): Promise<void> {
     await this.run(`recording the import of ${record.kind}:${record.path}`, () => importSources.recordImportSource(this.db, record, this.now().toISOString()));
+  }
+
+  async saveImportJob(id: string, job: Record<string, unknown>): Promise<ImportJobRecord> {
+    return this.run('saving an import job', () => importJobs.saveImportJob(this.db, id, job, this.now().toISOString()));
+  }
+
+  async getImportJob(id: string): Promise<ImportJobRecord | undefined> {
+    return this.run('reading an import job', () => importJobs.getImportJob(this.db, id));
+  }
+
+  async listImportJobs(limit: number): Promise<ImportJobRecord[]> {
+    return this.run('listing import jobs', () => importJobs.listImportJobs(this.db, limit));
   }
 
   /**
