@@ -194,11 +194,9 @@ describe('cost bounds (docs/api.md, Limits)', () => {
     expect(long.errors).toEqual([{ path: 'cohort.csv:2', message: 'a cell longer than 1000 characters' }]);
   });
 
-  it('reads 1 MiB of blank lines in a CSV body at the cost of its length (it took 0.6-1 s and 190 MB of heap)', async () => {
+  it('reads 1 MiB of blank lines in a CSV body as an empty cohort (the time it takes: service cohort-csv.test.ts)', async () => {
     const csv = 'label,occupation\n' + '\n'.repeat(1024 * 1024 - 100);
-    const started = performance.now();
     const body = problem(await call(server.url, 'POST', '/v1/gaps/cohort?target=aide', csv, { 'content-type': 'text/csv' }), 422, 'cohort.empty');
-    expect(performance.now() - started).toBeLessThan(400);
     expect(body.detail).toBe('cohort.csv: the cohort has no rows below the header');
   });
 });

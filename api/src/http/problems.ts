@@ -74,6 +74,7 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   'import.missing_file': { status: 422, title: 'Missing source file', description: 'The path does not exist on the server or lacks a required file. Nothing was stored.' },
   'import.failed': { status: 422, title: 'Import failed', description: 'The source could not be imported. Nothing was stored.' },
   'import.path_not_allowed': { status: 403, title: 'Path not allowed', description: 'The path lies outside the folders this server imports from (BRIDGEWORK_IMPORT_ROOTS).' },
+  'import.not_found': { status: 404, title: 'Import job not found', description: 'No import job has this id (the newest 200 are kept).' },
   'store.failed': { status: 500, title: 'Storage failure', description: 'The database failed. The server logged it with the request id.' },
   internal: { status: 500, title: 'Internal error', description: 'An unexpected fault. The server logged it with the request id; nothing about your request was logged.' },
 };

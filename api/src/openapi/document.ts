@@ -7,6 +7,7 @@ import { PROBLEM_TYPES, problemTypeUri, type ProblemCode } from '../http/problem
 import type { AnyRoute } from '../http/route.ts';
 import { REQUEST_COMPONENTS } from '../schemas/requests.ts';
 import { RESPONSE_COMPONENTS } from '../schemas/responses.ts';
+import { ADMIN_COMPONENTS } from '../schemas/admin.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -23,7 +24,7 @@ export interface OpenApiDocument {
 }
 
 const TAGS: Record<string, string> = {
-  Frameworks: 'Stored competency frameworks and their versions.',
+  Frameworks: 'Stored competency frameworks and their versions; imports (admin).',
   Occupations: 'Occupations of a framework: search and detail.',
   Competencies: 'Competencies of a framework.',
   Analyses: 'Ranking, comparison, matrix, cohort gaps, what-if and pathways.',
@@ -43,12 +44,13 @@ function commonProblems(route: AnyRoute): ProblemCode[] {
 }
 
 export function openApiDocument(routes: readonly AnyRoute[]): OpenApiDocument {
+  const responseComponents = { ...RESPONSE_COMPONENTS, ...ADMIN_COMPONENTS };
   const components = {
     ...componentSchemas(REQUEST_COMPONENTS, 'input'),
-    ...componentSchemas(RESPONSE_COMPONENTS, 'output'),
+    ...componentSchemas(responseComponents, 'output'),
   };
   const requestNames = new Map(Object.entries(REQUEST_COMPONENTS).map(([name, schema]) => [schema, name]));
-  const responseNames = new Map(Object.entries(RESPONSE_COMPONENTS).map(([name, schema]) => [schema, name]));
+  const responseNames = new Map(Object.entries(responseComponents).map(([name, schema]) => [schema, name]));
   const paths: OpenApiDocument['paths'] = {};
 
   for (const route of routes) {

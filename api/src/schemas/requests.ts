@@ -134,6 +134,8 @@ export const FrameworkParams = z.strictObject({ id: FrameworkId });
 export const OccupationParams = z.strictObject({ id: FrameworkId, occ: OccupationReference });
 export const VersionParams = z.strictObject({ id: FrameworkId, v: FrameworkVersion });
 export const ProfileParams = z.strictObject({ id: ProfileId });
+export const ImportJobParams = z.strictObject({ id: z.uuid({ error: 'must be an import job id (a UUID)' }) });
+export const ImportJobListQuery = z.strictObject({ limit: integerParam(1, 200).optional().meta({ description: 'How many, 1-200 (default 20).' }) });
 export const ProblemParams = z.strictObject({ code: z.string().max(100) });
 
 /** Component names in the OpenAPI document: the bodies, and the core schemas they are made of. */

@@ -20,6 +20,7 @@ export type BridgeworkErrorCode =
   | 'import.missing_file'
   | 'import.failed'
   | 'import.path_not_allowed'
+  | 'import.not_found'
   | 'store.failed'
   | 'request.invalid'
   | 'internal';

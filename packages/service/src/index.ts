@@ -10,7 +10,12 @@ export {
   type ServiceOptions,
   type StartupReport,
 } from './service.ts';
-export type { ImportHooks, ImportReport, ImportRequest } from './framework-sources.ts';
+export type { Confinement, ImportHooks, ImportReport, ImportRequest } from './framework-sources.ts';
+export { ImportJobs, STALE_MS, type ImportJob, type ImportJobStatus, type ImportRunner } from './import-jobs.ts';
+export { runImportInChild, IMPORT_HEAP_MIB } from './import-process.ts';
+export type { ImportProgressMessage, ImportTask } from './import-child.ts';
+export { stageSource, outsideRoots, MAX_IMPORT_BYTES, type StagedSource } from './stage-source.ts';
+export { publicImportError, withoutContent } from './import-error.ts';
 export { IndexCache, type CompiledFramework } from './index-cache.ts';
 export { Catalogue } from './catalogue.ts';
 export type { CompetencySummary, OccupationDetail, OccupationSummary, Page, PageQuery } from './catalogue.ts';

@@ -33,7 +33,8 @@ import type {
 } from '@bridgework/store';
 import { BUNDLED_DEFAULT_FRAMEWORK, type DefaultFramework, type FrameworkSource } from './settings.ts';
 import type { CompetencySummary, OccupationDetail, OccupationSummary, Page, PageQuery } from './catalogue.ts';
-import { importSource, type ImportHooks, type ImportReport, type ImportRequest } from './framework-sources.ts';
+import { importSource, type Confinement, type ImportHooks, type ImportReport, type ImportRequest } from './framework-sources.ts';
+import { ImportJobs, type ImportRunner } from './import-jobs.ts';
 import { IndexCache, type CompiledFramework } from './index-cache.ts';
 
 /** The store lock held while start-up sources (the default framework first) are imported. */
@@ -45,8 +46,15 @@ export interface ServiceOptions {
   defaultFramework?: DefaultFramework;
   /** Sources imported by ensureFrameworks() unless their (id, version) is stored. */
   imports?: readonly FrameworkSource[];
-  /** Folders importFramework() may read from; any path when omitted. */
+  /** Folders importFramework() and import jobs may read from; any path when omitted. */
   importRoots?: readonly string[];
+  /** Files an import never reads, whatever the roots: the server's own database files. */
+  importExclude?: readonly string[];
+  /**
+   * Runs the imports of jobs (POST /v1/frameworks/import): in a child process in the server
+   * (import-process.ts), so the event loop never waits for one. In this process when omitted.
+   */
+  importRunner?: ImportRunner;
   /** Compiled framework versions kept in memory. Default 4. */
   cacheSize?: number;
 }
@@ -82,7 +90,10 @@ export class BridgeworkService {
   readonly defaultFramework: DefaultFramework;
   private readonly imports: readonly FrameworkSource[];
   private readonly importRoots: readonly string[] | undefined;
+  private readonly importExclude: readonly string[];
   private readonly cache: IndexCache;
+  /** Imports requested over HTTP: run elsewhere, watched through their jobs. */
+  readonly importJobs: ImportJobs;
   private defaultImport?: Promise<ImportReport | undefined>;
   /** Why the default framework could not be imported; not retried on every request. */
   private defaultImportError?: Error;
@@ -92,7 +103,24 @@ export class BridgeworkService {
     this.defaultFramework = options.defaultFramework ?? BUNDLED_DEFAULT_FRAMEWORK;
     this.imports = options.imports ?? [];
     this.importRoots = options.importRoots;
+    this.importExclude = options.importExclude ?? [];
     this.cache = new IndexCache((id, version) => this.store.loadFramework(id, version), options.cacheSize);
+    const inProcess: ImportRunner = (request, onProgress) =>
+      importSource(
+        this.store,
+        request,
+        {
+          onRead: (p) => onProgress({ type: 'progress', phase: 'reading', file: p.phase, done: p.done, ...(p.total !== undefined ? { total: p.total } : {}) }),
+          onSave: (done, total) => onProgress({ type: 'progress', phase: 'saving', done, total }),
+        },
+        this.confinement(),
+      );
+    this.importJobs = new ImportJobs(this.store, options.importRunner ?? inProcess, (report) => this.cache.evict(report.framework.id, report.framework.version));
+  }
+
+  /** Where imports a request asks for may read; undefined when any path is allowed. */
+  confinement(): Confinement | undefined {
+    return this.importRoots === undefined ? undefined : { roots: this.importRoots, exclude: this.importExclude };
   }
 
   // ---- frameworks ----
@@ -171,7 +199,7 @@ export class BridgeworkService {
    * come from the operator, not from a request).
    */
   async importFramework(request: ImportRequest, hooks: ImportHooks = {}, access: { anyPath?: boolean } = {}): Promise<ImportReport> {
-    const report = await importSource(this.store, request, hooks, access.anyPath ? undefined : this.importRoots);
+    const report = await importSource(this.store, request, hooks, access.anyPath ? undefined : this.confinement());
     this.cache.evict(report.framework.id, report.framework.version);
     return report;
   }

@@ -33,6 +33,13 @@ describe('readCsv limits', () => {
     expect(() => readCsv(`h\n"${'x'.repeat(1001)}"`, 'f.csv')).toThrow('f.csv:2: a cell longer than 1000 characters');
     expect(readCsv(`h\n${','.repeat(999)}1`, 'f.csv')[1]!.cells).toHaveLength(1000);
   });
+
+  it('reads 4 MiB of blank lines in well under a second, keeping none of them (it took 0.8 s per MiB and 260 MiB of heap)', () => {
+    const text = 'label,occupation\n' + '\n \r\n,\n'.repeat(1024 * 1024);
+    const started = performance.now();
+    expect(() => parseCohortCsv(text)).toThrow('cohort.csv: the cohort has no rows below the header');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
 
 describe('parseCohortCsv', () => {
