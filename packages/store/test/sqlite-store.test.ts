@@ -13,7 +13,7 @@ import { fullTinyFramework } from './fixtures/tiny-frameworks.ts';
 import { generateFullFramework } from './generate-full-framework.ts';
 import { filesHolding } from './files-holding.ts';
 import { holdLock } from './hold-lock.ts';
-import { describeStoreContract, expectError, TestClock } from './store-contract.ts';
+import { describeStoreContract, SCOPE, expectError, TestClock } from './store-contract.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -92,6 +92,7 @@ describe('migrations', () => {
       { version: 2, name: 'import-sources', applied_at: '2025-05-05T05:05:05.000Z' },
       { version: 3, name: 'erasures', applied_at: '2025-05-05T05:05:05.000Z' },
       { version: 4, name: 'import-jobs', applied_at: '2025-05-05T05:05:05.000Z' },
+      { version: 5, name: 'organizations', applied_at: '2025-05-05T05:05:05.000Z' },
     ]);
     expect(applyMigrations(db, now)).toEqual([]);
     db.close();
@@ -146,16 +147,16 @@ describe('sqlite storage', () => {
     const path = join(tempDir(), 'store.db');
     const marker = 'Zq7-erase-me-Xv9';
     const store = openSqliteStore(path);
-    const kept = await store.createProfile({ label: 'kept' });
-    const erased = await store.createProfile({ label: marker, competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+    const kept = await store.createProfile(SCOPE, { label: 'kept' });
+    const erased = await store.createProfile(SCOPE, { label: marker, competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
     await store.close();
     expect(filesHolding(path, marker)).toEqual([path]);
 
     const again = openSqliteStore(path);
-    expect(await again.deleteProfile(erased.id)).toBe(true);
+    expect(await again.deleteProfile(SCOPE, erased.id)).toBe(true);
     // Checked before closing: the erasure must not wait for a clean shutdown.
     expect(filesHolding(path, marker)).toEqual([]);
-    expect(await again.getProfile(kept.id)).toStrictEqual(kept);
+    expect(await again.getProfile(SCOPE, kept.id)).toStrictEqual(kept);
     await again.close();
     expect(filesHolding(path, marker)).toEqual([]);
   });
@@ -203,37 +204,37 @@ describe('erasure on SQLite, verified', () => {
   it('never claims an erasure while another connection holds an old snapshot, and finishes it when asked again', async () => {
     const path = join(tempDir(), 'store.db');
     const store = openSqliteStore(path, { lockTimeoutMs: 300 });
-    const kept = await store.createProfile({}, { label: 'kept' });
-    const erased = await store.createProfile({ competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+    const kept = await store.createProfile(SCOPE, {}, { label: 'kept' });
+    const erased = await store.createProfile(SCOPE, { competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
     // Another process (the sqlite3 shell, a backup) reads in a transaction: its snapshot keeps the log.
     const reader = await holdLock(path, 'read');
     try {
-      const error = await expectError(store.deleteProfile(erased.id), 'profile.erasure_pending');
+      const error = await expectError(store.deleteProfile(SCOPE, erased.id), 'profile.erasure_pending');
       expect(error).toBeInstanceOf(ErasurePendingError);
       expect(error.message).toBe(
         `profile "${erased.id}" is deleted and can no longer be read, but old copies of it remain in the database files while another connection holds them; repeat the DELETE to finish erasing it`,
       );
       // Honest: the copies are there, and nothing said otherwise.
       expect(filesHolding(path, marker).length).toBeGreaterThan(0);
-      expect(await store.getProfile(erased.id)).toBeUndefined();
-      await expectError(store.deleteProfile(erased.id), 'profile.erasure_pending');
+      expect(await store.getProfile(SCOPE, erased.id)).toBeUndefined();
+      await expectError(store.deleteProfile(SCOPE, erased.id), 'profile.erasure_pending');
     } finally {
       await reader.release();
     }
-    expect(await store.deleteProfile(erased.id)).toBe(true);
+    expect(await store.deleteProfile(SCOPE, erased.id)).toBe(true);
     expect(filesHolding(path, marker)).toEqual([]);
     // Finished: a third delete finds nothing, and the other profile is intact.
-    expect(await store.deleteProfile(erased.id)).toBe(false);
-    expect(await store.getProfile(kept.id)).toStrictEqual(kept);
+    expect(await store.deleteProfile(SCOPE, erased.id)).toBe(false);
+    expect(await store.getProfile(SCOPE, kept.id)).toStrictEqual(kept);
     await store.close();
   });
 
   it('drops a value replaced by an update from every file of the database', async () => {
     const path = join(tempDir(), 'store.db');
     const store = openSqliteStore(path);
-    const created = await store.createProfile({ competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+    const created = await store.createProfile(SCOPE, { competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
     expect(filesHolding(path, marker).length).toBeGreaterThan(0);
-    await store.updateProfile(created.id, { competencies: [{ competency: 'assessment', level: 0.6, note: 'replaced' }] }, { label: 'Case 2' });
+    await store.updateProfile(SCOPE, created.id, { competencies: [{ competency: 'assessment', level: 0.6, note: 'replaced' }] }, { label: 'Case 2' });
     expect(filesHolding(path, marker)).toEqual([]);
     await store.close();
   });
@@ -241,9 +242,9 @@ describe('erasure on SQLite, verified', () => {
   it('drops a replaced value in the background once a reader lets the log go', async () => {
     const path = join(tempDir(), 'store.db');
     const store = openSqliteStore(path, { lockTimeoutMs: 200 });
-    const created = await store.createProfile({}, { label: marker });
+    const created = await store.createProfile(SCOPE, {}, { label: marker });
     const reader = await holdLock(path, 'read');
-    await store.updateProfile(created.id, {}, { label: 'Case 2' });
+    await store.updateProfile(SCOPE, created.id, {}, { label: 'Case 2' });
     expect(filesHolding(path, marker).length).toBeGreaterThan(0);
     await reader.release();
     const deadline = Date.now() + 5000;
@@ -279,19 +280,19 @@ describe('another process holding the write lock', () => {
     }, 5);
     try {
       const started = performance.now();
-      const error = await expectError(store.createProfile({}, { label: 'waits' }), 'store.failed');
+      const error = await expectError(store.createProfile(SCOPE, {}, { label: 'waits' }), 'store.failed');
       const waited = performance.now() - started;
       expect(error).toBeInstanceOf(StoreUnavailableError);
       expect(error.message).toBe('creating a profile failed: the database is locked by another connection (waited 600 ms)');
       expect(waited).toBeGreaterThanOrEqual(590);
-      // Reads go on meanwhile (WAL): the lock holds writers only.
-      expect((await store.listProfiles()).items).toEqual([]);
+      // Reads go on meanwhile (WAL): the lock holds writers only (profile reads are audited: writes).
+      expect(await store.listFrameworks()).toEqual([]);
     } finally {
       clearInterval(ticker);
       await writer.release();
     }
     expect(longestGap).toBeLessThan(100);
-    expect((await store.createProfile({}, { label: 'after' })).label).toBe('after');
+    expect((await store.createProfile(SCOPE, {}, { label: 'after' })).label).toBe('after');
     await store.close();
   });
 });

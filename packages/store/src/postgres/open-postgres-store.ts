@@ -9,6 +9,7 @@ import type { FrameworkVersions, FrameworkVersionSummary } from '../framework-su
 import { copySummary } from '../mapping/version-summary.ts';
 import type { BridgeworkStore, ImportSourceRecord, ListProfilesOptions, SaveFrameworkOptions } from '../store.ts';
 import type { ImportJobRecord } from '../import-job.ts';
+import type { ApiKeyRecord, AuditPage, AuditQuery, NewApiKeyInput, Organization, OrganizationInput, ProfileScope } from '../organizations.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
 import { postgresSettings, type PostgresSettings, type PostgresStoreOptions } from './connection-settings.ts';
 import { postgresFailure } from './failure.ts';
@@ -17,6 +18,7 @@ import * as importJobs from './import-jobs.ts';
 import * as importSources from './import-sources.ts';
 import { loadFrameworkVersion } from './load-framework.ts';
 import { applyMigrations, transaction } from './migrate.ts';
+import * as organizations from './organizations.ts';
 import * as profiles from './profiles.ts';
 import type { Queryable } from './queryable.ts';
 import { saveFrameworkVersion } from './save-framework.ts';
@@ -185,16 +187,16 @@ class PostgresStore implements BridgeworkStore {
     }
   }
 
-  async createProfile(profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
-    return this.run('creating a profile', (db) => profiles.createProfile(db, profile, meta, this.now()));
+  async createProfile(scope: ProfileScope, profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
+    return this.run('creating a profile', (db) => profiles.createProfile(db, scope, profile, meta, this.now()));
   }
 
-  async getProfile(id: string): Promise<StoredProfile | undefined> {
-    return this.run('reading a profile', (db) => profiles.getProfile(db, id));
+  async getProfile(scope: ProfileScope, id: string, action: 'read' | 'use' = 'read'): Promise<StoredProfile | undefined> {
+    return this.run('reading a profile', (db) => profiles.getProfile(db, scope, id, action, this.now()));
   }
 
-  async listProfiles(options: ListProfilesOptions = {}): Promise<ProfilePage> {
-    return this.run('listing profiles', (db) => profiles.listProfiles(db, options));
+  async listProfiles(scope: ProfileScope, options: ListProfilesOptions = {}): Promise<ProfilePage> {
+    return this.run('listing profiles', (db) => profiles.listProfiles(db, scope, options, this.now()));
   }
 
   /**
@@ -202,8 +204,8 @@ class PostgresStore implements BridgeworkStore {
    * (shared with concurrent erasures), waited for briefly, and retried in the background when
    * its lock cannot be had.
    */
-  async updateProfile(id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
-    const updated = await this.run('updating a profile', (db) => profiles.updateProfile(db, id, patch, meta, this.now()));
+  async updateProfile(scope: ProfileScope, id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
+    const updated = await this.run('updating a profile', (db) => profiles.updateProfile(db, scope, id, patch, meta, this.now()));
     await Promise.race([this.rewriter.run(), new Promise((resolve) => setTimeout(resolve, UPDATE_REWRITE_WAIT_MS).unref())]);
     return updated;
   }
@@ -213,11 +215,51 @@ class PostgresStore implements BridgeworkStore {
    * rewrite ran. When the table's lock cannot be had within eraseLockTimeoutMs, throws
    * ErasurePendingError: the row is gone, and calling again finishes the erasure.
    */
-  async deleteProfile(id: string): Promise<boolean> {
-    const state = await this.run('erasing a profile', (db) => profiles.deleteProfile(db, id, this.now()));
+  async deleteProfile(scope: ProfileScope, id: string): Promise<boolean> {
+    const state = await this.run('erasing a profile', (db) => profiles.deleteProfile(db, scope, id, this.now()));
     if (state === 'absent') return false;
     if (!(await this.rewriter.run())) throw new ErasurePendingError(id);
     return true;
+  }
+
+  async createOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.run('creating an organization', (db) => organizations.createOrganization(db, input, this.now()));
+  }
+
+  async ensureOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.run('creating an organization', (db) => organizations.createOrganization(db, input, this.now(), true));
+  }
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    return this.run('reading an organization', (db) => organizations.getOrganization(db, id));
+  }
+
+  async listOrganizations(): Promise<Organization[]> {
+    return this.run('listing organizations', (db) => organizations.listOrganizations(db));
+  }
+
+  async updateOrganization(id: string, patch: { name?: string; profileQuota?: number }): Promise<Organization> {
+    return this.run('updating an organization', (db) => organizations.updateOrganization(db, id, patch));
+  }
+
+  async createApiKey(input: NewApiKeyInput): Promise<ApiKeyRecord> {
+    return this.run('creating an API key', (db) => organizations.createApiKey(db, input, this.now()));
+  }
+
+  async listApiKeys(organization?: string): Promise<ApiKeyRecord[]> {
+    return this.run('listing API keys', (db) => organizations.listApiKeys(db, organization));
+  }
+
+  async revokeApiKey(id: string): Promise<boolean> {
+    return this.run('revoking an API key', (db) => organizations.revokeApiKey(db, id, this.now()));
+  }
+
+  async findApiKey(digest: string): Promise<ApiKeyRecord | undefined> {
+    return this.run('looking up an API key', (db) => organizations.findApiKey(db, digest));
+  }
+
+  async listAudit(query: AuditQuery = {}): Promise<AuditPage> {
+    return this.run('reading the audit log', (db) => organizations.listAudit(db, query));
   }
 
   async saveImportJob(id: string, job: Record<string, unknown>): Promise<ImportJobRecord> {

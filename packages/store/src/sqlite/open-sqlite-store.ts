@@ -10,6 +10,7 @@ import { Coalesced } from '../coalesced.ts';
 import type { FrameworkVersions, FrameworkVersionSummary } from '../framework-summary.ts';
 import type { BridgeworkStore, ImportSourceRecord, ListProfilesOptions, SaveFrameworkOptions } from '../store.ts';
 import type { ImportJobRecord } from '../import-job.ts';
+import type { ApiKeyRecord, AuditPage, AuditQuery, NewApiKeyInput, Organization, OrganizationInput, ProfileScope } from '../organizations.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
 import { isBusy, retryWhileBusy, sqliteFailure } from './busy.ts';
 import { deleteVersion, listVersionSummaries } from './framework-versions.ts';
@@ -17,6 +18,7 @@ import * as importJobs from './import-jobs.ts';
 import * as importSources from './import-sources.ts';
 import { loadFrameworkVersion } from './load-framework.ts';
 import { applyMigrations } from './migrate.ts';
+import * as organizations from './organizations.ts';
 import * as profiles from './profiles.ts';
 import { saveFrameworkVersion } from './save-framework.ts';
 import { copySummary } from '../mapping/version-summary.ts';
@@ -179,24 +181,24 @@ class SqliteStore implements BridgeworkStore {
     return deleted;
   }
 
-  async createProfile(profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
-    return this.run('creating a profile', () => profiles.createProfile(this.db, profile, meta, this.now().toISOString()));
+  async createProfile(scope: ProfileScope, profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
+    return this.run('creating a profile', () => profiles.createProfile(this.db, scope, profile, meta, this.now().toISOString()));
   }
 
-  async getProfile(id: string): Promise<StoredProfile | undefined> {
-    return this.run('reading a profile', () => profiles.getProfile(this.db, id));
+  async getProfile(scope: ProfileScope, id: string, action: 'read' | 'use' = 'read'): Promise<StoredProfile | undefined> {
+    return this.run('reading a profile', () => profiles.getProfile(this.db, scope, id, action, this.now().toISOString()));
   }
 
-  async listProfiles(options: ListProfilesOptions = {}): Promise<ProfilePage> {
-    return this.run('listing profiles', () => profiles.listProfiles(this.db, options));
+  async listProfiles(scope: ProfileScope, options: ListProfilesOptions = {}): Promise<ProfilePage> {
+    return this.run('listing profiles', () => profiles.listProfiles(this.db, scope, options, this.now().toISOString()));
   }
 
   /**
    * The replaced values stay in the log's older frames until it is truncated: that is tried at
    * once, for a moment, and then in the background until it succeeds.
    */
-  async updateProfile(id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
-    const updated = await this.run('updating a profile', () => profiles.updateProfile(this.db, id, patch, meta, this.now().toISOString()));
+  async updateProfile(scope: ProfileScope, id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
+    const updated = await this.run('updating a profile', () => profiles.updateProfile(this.db, scope, id, patch, meta, this.now().toISOString()));
     await Promise.race([this.scrubber.run(), new Promise((resolve) => setTimeout(resolve, UPDATE_SCRUB_WAIT_MS).unref())]);
     return updated;
   }
@@ -207,11 +209,51 @@ class SqliteStore implements BridgeworkStore {
    * the log from being reset for the whole lock timeout, throws ErasurePendingError: the row is
    * gone, the erasure is recorded as pending, and calling again finishes it.
    */
-  async deleteProfile(id: string): Promise<boolean> {
-    const state = await this.run('erasing a profile', () => profiles.deleteProfile(this.db, id, this.now().toISOString()));
+  async deleteProfile(scope: ProfileScope, id: string): Promise<boolean> {
+    const state = await this.run('erasing a profile', () => profiles.deleteProfile(this.db, scope, id, this.now().toISOString()));
     if (state === 'absent') return false;
     if (!(await this.scrubber.run())) throw new ErasurePendingError(id);
     return true;
+  }
+
+  async createOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.run('creating an organization', () => organizations.createOrganization(this.db, input, this.now().toISOString()));
+  }
+
+  async ensureOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.run('creating an organization', () => organizations.createOrganization(this.db, input, this.now().toISOString(), true));
+  }
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    return this.run('reading an organization', () => organizations.getOrganization(this.db, id));
+  }
+
+  async listOrganizations(): Promise<Organization[]> {
+    return this.run('listing organizations', () => organizations.listOrganizations(this.db));
+  }
+
+  async updateOrganization(id: string, patch: { name?: string; profileQuota?: number }): Promise<Organization> {
+    return this.run('updating an organization', () => organizations.updateOrganization(this.db, id, patch));
+  }
+
+  async createApiKey(input: NewApiKeyInput): Promise<ApiKeyRecord> {
+    return this.run('creating an API key', () => organizations.createApiKey(this.db, input, this.now().toISOString()));
+  }
+
+  async listApiKeys(organization?: string): Promise<ApiKeyRecord[]> {
+    return this.run('listing API keys', () => organizations.listApiKeys(this.db, organization));
+  }
+
+  async revokeApiKey(id: string): Promise<boolean> {
+    return this.run('revoking an API key', () => organizations.revokeApiKey(this.db, id, this.now().toISOString()));
+  }
+
+  async findApiKey(digest: string): Promise<ApiKeyRecord | undefined> {
+    return this.run('looking up an API key', () => organizations.findApiKey(this.db, digest));
+  }
+
+  async listAudit(query: AuditQuery = {}): Promise<AuditPage> {
+    return this.run('reading the audit log', () => organizations.listAudit(this.db, query));
   }
 
   async getImportSource(kind: string, path: string): Promise<ImportSourceRecord | undefined> {

@@ -3,8 +3,9 @@ import { initial } from './001-initial.ts';
 import { importSources } from './002-import-sources.ts';
 import { erasures } from './003-erasures.ts';
 import { importJobs } from './004-import-jobs.ts';
+import { organizations } from './005-organizations.ts';
 import type { Migration } from '../../migration.ts';
 
 export type { Migration } from '../../migration.ts';
 
-export const MIGRATIONS: readonly Migration[] = [initial, importSources, erasures, importJobs];
+export const MIGRATIONS: readonly Migration[] = [initial, importSources, erasures, importJobs, organizations];
