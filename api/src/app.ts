@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { matrixRoutes } from './routes/matrix.ts';
 import { occupationRoutes } from './routes/occupations.ts';
+import { organizationRoutes } from './routes/organizations.ts';
 import { pathwayRoutes } from './routes/pathways.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { rankRoutes } from './routes/rank.ts';
@@ -49,6 +50,7 @@ export function apiRoutes(document: () => OpenApiDocument): AnyRoute[] {
     ...whatIfRoutes,
     ...pathwayRoutes,
     ...profileRoutes,
+    ...organizationRoutes,
     ...healthRoutes,
     ...docsRoutes(document),
   ];

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { BridgeworkError } from '@bridgework/core';
 import { loadServiceSettings, type ServiceSettings } from '@bridgework/service';
+import { DEFAULT_ORGANIZATION, DEFAULT_PROFILE_QUOTA } from '@bridgework/store';
 
 export type Role = 'admin' | 'counsellor';
 export const ROLES: readonly Role[] = ['admin', 'counsellor'];
@@ -13,6 +14,11 @@ export interface ApiKey {
   role: Role;
   /** SHA-256 of the key: the key itself is not kept, and comparisons run over equal-length digests. */
   digest: Buffer;
+  /**
+   * The organization whose profiles the key may use: given as `counsellor@org:key`; a counsellor
+   * key without one belongs to the `default` organization, an admin key to none.
+   */
+  organization?: string;
 }
 
 /** The service's settings (database, default framework, start-up imports) and the server's own. */
@@ -23,6 +29,8 @@ export interface ApiConfig extends ServiceSettings {
   apiKeys: ApiKey[];
   /** Whether framework reads and analyses of inline profiles need no key. */
   publicRead: boolean;
+  /** Profiles an organization may hold when it is created without a quota (and the env keys' organizations). Default 1000. */
+  profileQuota?: number;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   /** How long a client may take to send a whole request (headers and body), in ms; then 408. Default 60 s. */
@@ -61,6 +69,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConf
     ...loadServiceSettings(env, cwd),
     apiKeys: parseApiKeys(env.BRIDGEWORK_API_KEYS),
     publicRead: parseBoolean(env.BRIDGEWORK_PUBLIC_READ, 'BRIDGEWORK_PUBLIC_READ', true),
+    profileQuota: parseCount(env.BRIDGEWORK_PROFILE_QUOTA, 'BRIDGEWORK_PROFILE_QUOTA', DEFAULT_PROFILE_QUOTA),
     bodyLimit: parseByteSize(env.BRIDGEWORK_BODY_LIMIT, 'BRIDGEWORK_BODY_LIMIT', DEFAULT_BODY_LIMIT),
     requestTimeoutMs: parseSeconds(env.BRIDGEWORK_REQUEST_TIMEOUT, 'BRIDGEWORK_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_MS),
     lockTimeoutMs: parseSeconds(env.BRIDGEWORK_LOCK_TIMEOUT, 'BRIDGEWORK_LOCK_TIMEOUT', DEFAULT_LOCK_TIMEOUT_MS),
@@ -81,18 +90,26 @@ function parseWorkers(value: string | undefined): number {
   return n;
 }
 
-/** `admin:<key>,counsellor:<key>`; several keys per role are allowed (one per person or client). */
+/**
+ * `admin:<key>,counsellor:<key>`, with an organization as `counsellor@<org>:<key>`; several keys
+ * per role are allowed (one per person or client). Keys made through the API (POST /v1/keys) are
+ * kept in the database instead.
+ */
 export function parseApiKeys(value: string | undefined): ApiKey[] {
   if (nonEmpty(value) === undefined) return [];
   return value!.split(',').map((entry, i) => {
     const colon = entry.indexOf(':');
-    const role = entry.slice(0, colon).trim();
+    const [role, organization] = entry.slice(0, colon).trim().split('@') as [string, string | undefined];
     const key = entry.slice(colon + 1).trim();
     if (colon < 0 || !(ROLES as readonly string[]).includes(role)) {
-      throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1} must be "<role>:<key>" with role admin or counsellor`);
+      throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1} must be "<role>[@<organization>]:<key>" with role admin or counsellor`);
+    }
+    if (organization !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(organization)) {
+      throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1}: organization "${organization}" must be lower-case letters, digits and dashes`);
     }
     if (key.length < 8) throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1} (${role}): a key needs at least 8 characters`);
-    return { role: role as Role, digest: sha256(key) };
+    const org = organization ?? (role === 'counsellor' ? DEFAULT_ORGANIZATION : undefined);
+    return { role: role as Role, digest: sha256(key), ...(org !== undefined ? { organization: org } : {}) };
   });
 }
 
@@ -105,6 +122,13 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw configError('PORT', `"${value}" is not a port number (0-65535)`);
   return port;
+}
+
+function parseCount(value: string | undefined, variable: string, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  if (!/^\d{1,7}$/.test(v) || Number(v) > 1_000_000) throw configError(variable, `"${v}" must be a whole number from 0 to 1000000`);
+  return Number(v);
 }
 
 /** Seconds, e.g. `60` or `2.5`, as milliseconds. */

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import { openStore, redactDatabaseUrl } from '@bridgework/store';
+import { DEFAULT_PROFILE_QUOTA, openStore, redactDatabaseUrl } from '@bridgework/store';
 import { createApp, serviceFor } from './app.ts';
 import { escapeText } from './http/log-line.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, loadConfig, storeOptions, type ApiConfig } from './config.ts';
@@ -101,6 +101,10 @@ async function shutDown(server: ReturnType<typeof serve>, service: BridgeworkSer
 /** Imports what is missing and reports the store, one log line per event. */
 export async function prepareStore(service: BridgeworkService, config: ApiConfig): Promise<StartupReport> {
   const log = config.log;
+  // The organizations the keys of BRIDGEWORK_API_KEYS name ("default" exists in every store).
+  for (const id of new Set(config.apiKeys.flatMap((k) => (k.organization !== undefined ? [k.organization] : [])))) {
+    await service.ensureOrganization({ id, name: id, profileQuota: config.profileQuota ?? DEFAULT_PROFILE_QUOTA });
+  }
   const startup = await service.ensureFrameworks();
   for (const r of startup.imported) log(`imported ${describeImport(r)}`);
   for (const r of startup.skipped) log(`already stored: ${r.framework.id} ${r.framework.version}${r.unchanged ? ' (source unchanged since its import, not read)' : ''}`);

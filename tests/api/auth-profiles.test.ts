@@ -35,11 +35,14 @@ describe('authentication', () => {
     problem(await req('DELETE', '/v1/frameworks/tiny/versions/1.0.0', undefined, COUNSELLOR), 403, 'auth.forbidden');
   });
 
-  it('accepts the right role by either header, and admin for counsellor routes', async () => {
+  it('accepts the right role by either header; an admin key of no organization holds no case files', async () => {
     expect((await req('GET', '/v1/profiles', undefined, COUNSELLOR)).status).toBe(200);
     expect((await req('GET', '/v1/profiles', undefined, { 'x-api-key': COUNSELLOR_KEY })).status).toBe(200);
-    expect((await req('GET', '/v1/profiles', undefined, ADMIN)).status).toBe(200);
-    expect((await req('GET', '/v1/profiles', undefined, { authorization: `bearer ${ADMIN_KEY}` })).status).toBe(200);
+    expect((await req('GET', '/v1/imports', undefined, { authorization: `bearer ${ADMIN_KEY}` })).status).toBe(200);
+    const admin = problem(await req('GET', '/v1/profiles', undefined, ADMIN), 403, 'auth.forbidden');
+    expect(admin.detail).toBe(
+      'this route needs a key of an organization: profiles belong to one; this admin key belongs to none (POST /v1/keys makes a counsellor key of an organization)',
+    );
   });
 
   it('checks the key before reading the body', async () => {
@@ -125,7 +128,7 @@ describe('profiles', () => {
 
     const store = openSqliteStore(join(server.dir, 'bridgework.db'));
     try {
-      expect(await store.getProfile(id)).toBeUndefined();
+      expect(await store.getProfile({ organization: 'default', actor: 'test' }, id)).toBeUndefined();
     } finally {
       await store.close();
     }

@@ -74,7 +74,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[], serv
     app.on(
       route.method,
       route.path,
-      authorize(route.access, config.apiKeys, config.publicRead),
+      authorize(route.access, config.apiKeys, config.publicRead, service),
       ...(bodyKinds.length > 0 ? [readBody(bodyKinds, config.bodyLimit)] : []),
       async (c) => {
         const raw = c.get('body');

@@ -28,7 +28,8 @@ const TAGS: Record<string, string> = {
   Occupations: 'Occupations of a framework: search and detail.',
   Competencies: 'Competencies of a framework.',
   Analyses: 'Ranking, comparison, matrix, cohort gaps, what-if and pathways.',
-  Profiles: "Counsellors' case files (personal data: counsellor key required).",
+  Profiles: "Counsellors' case files (personal data: a key of the organization that holds them).",
+  Organizations: 'Organizations, their API keys and the audit log of their profiles (admin).',
   Health: 'Liveness and readiness.',
   Reference: 'This document and its HTML rendering.',
 };
@@ -38,8 +39,7 @@ function commonProblems(route: AnyRoute): ProblemCode[] {
   const codes: ProblemCode[] = [];
   if (route.params || route.query || route.body) codes.push('request.invalid');
   if (route.body) codes.push('request.malformed', 'request.too_large', 'request.unsupported_media_type');
-  if (route.access !== 'open') codes.push('auth.missing_key', 'auth.invalid_key');
-  if (route.access === 'admin') codes.push('auth.forbidden');
+  if (route.access !== 'open') codes.push('auth.missing_key', 'auth.invalid_key', 'auth.forbidden');
   return codes;
 }
 

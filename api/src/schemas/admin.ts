@@ -1,6 +1,7 @@
-// Answers of the admin routes: import jobs (and, beside them, organizations, keys and the audit
-// log). Kept apart from responses.ts, whose schemas describe the analyses.
+// Answers of the admin routes: import jobs, organizations, keys and the audit log. Kept apart
+// from responses.ts, whose schemas describe the analyses.
 import type { ImportJob } from '@bridgework/service';
+import type { ApiKeyRecord, AuditEntry, AuditPage, Organization } from '@bridgework/store';
 import { IMPORT_KINDS } from '@bridgework/importers';
 import { z } from 'zod';
 import { ImportResponse } from './responses.ts';
@@ -45,8 +46,49 @@ export const ImportJobResponse: z.ZodType<ImportJob> = z
 
 export const ImportJobListResponse = z.strictObject({ items: z.array(ImportJobResponse) });
 
+export const OrganizationResponse: z.ZodType<Organization> = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  profileQuota: z.int(),
+  profiles: z.int().meta({ description: 'Profiles it holds now.' }),
+  createdAt: Time,
+});
+export const OrganizationListResponse = z.strictObject({ items: z.array(OrganizationResponse) });
+
+export const ApiKeyResponse: z.ZodType<ApiKeyRecord> = z.strictObject({
+  id: z.string().meta({ description: 'The key’s public id (not its secret): key_ and 16 hex digits; the audit log names it.' }),
+  role: z.enum(['admin', 'counsellor']),
+  organization: z.string().optional(),
+  label: z.string().optional(),
+  createdAt: Time,
+  revokedAt: Time.optional(),
+});
+export const ApiKeyListResponse = z.strictObject({ items: z.array(ApiKeyResponse) });
+export const NewApiKeyResponse = z
+  .strictObject({ key: ApiKeyResponse, secret: z.string().meta({ description: 'Send it as `Authorization: Bearer <secret>`. Shown only here: the server keeps its SHA-256.' }) })
+  .meta({ description: 'The key, and its secret, once.' });
+
+export const AuditEntryResponse: z.ZodType<AuditEntry> = z.strictObject({
+  at: Time,
+  organization: z.string(),
+  profileId: z.string(),
+  action: z.enum(['create', 'read', 'list', 'update', 'delete', 'use']).meta({ description: '`use`: an analysis read it (profileId, profileIds); `list`: it was in a page of GET /v1/profiles.' }),
+  actor: z.string().meta({ description: 'The key that did it: key_... or env:<n> (the n-th of BRIDGEWORK_API_KEYS).' }),
+  requestId: z.string().optional(),
+});
+export const AuditPageResponse: z.ZodType<AuditPage> = z
+  .strictObject({ items: z.array(AuditEntryResponse), nextCursor: z.string().optional() })
+  .meta({ description: 'Accesses to profiles, newest first. No entry holds profile content or a label.' });
+
 /** Component names in the OpenAPI document. */
 export const ADMIN_COMPONENTS: Record<string, z.ZodType> = {
   ImportJob: ImportJobResponse,
   ImportJobList: ImportJobListResponse,
+  Organization: OrganizationResponse,
+  OrganizationList: OrganizationListResponse,
+  ApiKey: ApiKeyResponse,
+  ApiKeyList: ApiKeyListResponse,
+  NewApiKey: NewApiKeyResponse,
+  AuditEntry: AuditEntryResponse,
+  AuditPage: AuditPageResponse,
 };

@@ -121,6 +121,43 @@ export const ImportRequest = z
   })
   .meta({ description: 'Import a framework from files on the server (admin).' });
 
+const OrganizationId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes (at most 63)')
+  .meta({ description: 'An organization id (a slug), e.g. ottawa-settlement.' });
+const OrganizationName = z.string().trim().min(1).max(200);
+const Quota = z.int().min(0).max(1_000_000).meta({ description: 'Profiles the organization may hold.' });
+
+export const OrganizationCreateRequest = z
+  .strictObject({ id: OrganizationId, name: OrganizationName, profileQuota: Quota.optional().meta({ description: 'Profiles it may hold; BRIDGEWORK_PROFILE_QUOTA (1000) when omitted.' }) })
+  .meta({ description: 'An organization: an agency whose counsellors share case files.' });
+
+export const OrganizationPatchRequest = z
+  .strictObject({ name: OrganizationName.optional(), profileQuota: Quota.optional() })
+  .refine((p) => p.name !== undefined || p.profileQuota !== undefined, { message: 'nothing to change: give "name" or "profileQuota"' })
+  .meta({ description: 'A new name or quota. A quota below what it holds keeps the profiles and refuses new ones.', anyOf: [{ required: ['name'] }, { required: ['profileQuota'] }] });
+
+export const KeyCreateRequest = z
+  .strictObject({
+    role: z.enum(['admin', 'counsellor']),
+    organization: OrganizationId.optional().meta({ description: "Required for a counsellor key; an admin key with one may also use that organization's profiles." }),
+    label: z.string().trim().min(1).max(200).optional().meta({ description: 'Whose key it is, for the list (not secret, not personal data you need to keep).' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.role === 'counsellor' && body.organization === undefined) ctx.addIssue({ code: 'custom', path: ['organization'], message: 'a counsellor key belongs to an organization: give "organization"' });
+  })
+  .meta({ description: 'A new API key; its secret is in the answer, once.' });
+
+export const KeyListQuery = z.strictObject({ organization: OrganizationId.optional() });
+export const AuditListQuery = z.strictObject({
+  organization: OrganizationId.optional(),
+  profileId: ProfileId.optional(),
+  limit: integerParam(1, 500).optional().meta({ description: 'Page size, 1-500 (default 100).' }),
+  cursor: Cursor.optional(),
+});
+export const OrganizationParams = z.strictObject({ id: OrganizationId });
+export const KeyParams = z.strictObject({ id: z.string().regex(/^key_[0-9a-f]{16}$/, 'must be a key id (key_ and 16 hex digits)') });
+
 export const FrameworkQuery = z.strictObject({ version: FrameworkVersion.optional() });
 export const EmptyQuery = z.strictObject({});
 export { CatalogueQuery };
@@ -149,6 +186,9 @@ export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
   ProfileCreateRequest,
   ProfilePatchRequest,
   ImportRequest,
+  OrganizationCreateRequest,
+  OrganizationPatchRequest,
+  KeyCreateRequest,
   Profile,
   RankOptions,
   CohortOptions,

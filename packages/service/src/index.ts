@@ -3,6 +3,8 @@
 // the analyses and counsellors' profiles. It knows no HTTP and no database library.
 export {
   BridgeworkService,
+  KEY_CACHE_MS,
+  keyDigest,
   type CohortSubject,
   type FrameworkRef,
   type ProfileSubject,

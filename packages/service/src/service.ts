@@ -22,7 +22,15 @@ import {
   type RankOptionsInput,
   type WhatIf,
 } from '@bridgework/core';
+import { createHash, randomBytes } from 'node:crypto';
 import type {
+  ApiKeyRecord,
+  AuditPage,
+  AuditQuery,
+  KeyRole,
+  Organization,
+  OrganizationInput,
+  ProfileScope,
   BridgeworkStore,
   FrameworkVersions,
   ListProfilesOptions,
@@ -36,6 +44,12 @@ import type { CompetencySummary, OccupationDetail, OccupationSummary, Page, Page
 import { importSource, type Confinement, type ImportHooks, type ImportReport, type ImportRequest } from './framework-sources.ts';
 import { ImportJobs, type ImportRunner } from './import-jobs.ts';
 import { IndexCache, type CompiledFramework } from './index-cache.ts';
+
+/** How long a stored key found (or not found) is remembered. */
+export const KEY_CACHE_MS = 2000;
+
+/** SHA-256 of a key's secret, hex: what the store keeps. */
+export const keyDigest = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 
 /** The store lock held while start-up sources (the default framework first) are imported. */
 const STARTUP_IMPORTS = 'startup-imports';
@@ -66,8 +80,9 @@ export interface FrameworkRef {
 }
 
 /** A person to score: given inline, or a counsellor's stored profile. */
-export type ProfileSubject = { profile: Profile } | { profileId: string };
-export type CohortSubject = { profiles: readonly Profile[] } | { profileIds: readonly string[] };
+/** A person to score: given inline, or an organization's stored profile (read as `use`, audited). */
+export type ProfileSubject = { profile: Profile } | { profileId: string; scope: ProfileScope };
+export type CohortSubject = { profiles: readonly Profile[] } | { profileIds: readonly string[]; scope: ProfileScope };
 
 export interface StartupReport {
   imported: ImportReport[];
@@ -267,7 +282,7 @@ export class BridgeworkService {
   }
 
   async cohortGaps(ref: FrameworkRef, target: string, cohort: CohortSubject, options: CohortOptionsInput = {}): Promise<CohortGaps> {
-    const profiles = 'profiles' in cohort ? cohort.profiles : await Promise.all(cohort.profileIds.map((id) => this.profileOf({ profileId: id })));
+    const profiles = 'profiles' in cohort ? cohort.profiles : await Promise.all(cohort.profileIds.map((id) => this.profileOf({ profileId: id, scope: cohort.scope })));
     return cohortGaps((await this.compiled(ref)).index, profiles, target, options);
   }
 
@@ -283,28 +298,97 @@ export class BridgeworkService {
     return pathways(index, profile, target, options);
   }
 
-  // ---- profiles (personal data: stored only when a counsellor asks) ----
+  // ---- profiles (personal data: stored only when a counsellor asks; one organization's each) ----
 
-  createProfile(profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
-    return this.store.createProfile(profile, meta);
+  createProfile(scope: ProfileScope, profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
+    return this.store.createProfile(scope, profile, meta);
   }
 
-  async getProfile(id: string): Promise<StoredProfile> {
-    const stored = await this.store.getProfile(id);
+  /** The organization's profile; `profile.not_found` for another organization's, as for one that is not there. */
+  async getProfile(scope: ProfileScope, id: string, action: 'read' | 'use' = 'read'): Promise<StoredProfile> {
+    const stored = await this.store.getProfile(scope, id, action);
     if (!stored) throw profileNotFound(id);
     return stored;
   }
 
-  listProfiles(options: ListProfilesOptions = {}): Promise<ProfilePage> {
-    return this.store.listProfiles(options);
+  listProfiles(scope: ProfileScope, options: ListProfilesOptions = {}): Promise<ProfilePage> {
+    return this.store.listProfiles(scope, options);
   }
 
-  updateProfile(id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
-    return this.store.updateProfile(id, patch, meta);
+  updateProfile(scope: ProfileScope, id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
+    return this.store.updateProfile(scope, id, patch, meta);
   }
 
-  async deleteProfile(id: string): Promise<void> {
-    if (!(await this.store.deleteProfile(id))) throw profileNotFound(id);
+  async deleteProfile(scope: ProfileScope, id: string): Promise<void> {
+    if (!(await this.store.deleteProfile(scope, id))) throw profileNotFound(id);
+  }
+
+  // ---- organizations, keys and the audit log (admin) ----
+
+  createOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.store.createOrganization(input);
+  }
+
+  /** Creates the organization when missing (the organizations of BRIDGEWORK_API_KEYS, at start). */
+  ensureOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.store.ensureOrganization(input);
+  }
+
+  listOrganizations(): Promise<Organization[]> {
+    return this.store.listOrganizations();
+  }
+
+  async getOrganization(id: string): Promise<Organization> {
+    const org = await this.store.getOrganization(id);
+    if (!org) throw new BridgeworkError('organization.not_found', `no organization "${id}"`);
+    return org;
+  }
+
+  updateOrganization(id: string, patch: { name?: string; profileQuota?: number }): Promise<Organization> {
+    return this.store.updateOrganization(id, patch);
+  }
+
+  /**
+   * A new key: its secret is returned once and never stored (only its SHA-256 is). A counsellor
+   * key needs an organization; an admin key may have one (then it may use that organization's
+   * profiles too).
+   */
+  async createApiKey(input: { role: KeyRole; organization?: string; label?: string }): Promise<{ key: ApiKeyRecord; secret: string }> {
+    if (input.role === 'counsellor' && input.organization === undefined) {
+      throw new BridgeworkError('request.invalid', 'a counsellor key belongs to an organization: give "organization"', [{ where: 'organization', message: 'required for a counsellor key' }]);
+    }
+    const secret = `bwk_${randomBytes(24).toString('base64url')}`;
+    const key = await this.store.createApiKey({ ...input, digest: keyDigest(secret) });
+    return { key, secret };
+  }
+
+  listApiKeys(organization?: string): Promise<ApiKeyRecord[]> {
+    return this.store.listApiKeys(organization);
+  }
+
+  async revokeApiKey(id: string): Promise<void> {
+    if (!(await this.store.revokeApiKey(id))) throw new BridgeworkError('key.not_found', `no active key "${id}"`);
+    for (const [digest, cached] of this.keyCache) if (cached.key?.id === id) this.keyCache.delete(digest);
+  }
+
+  /**
+   * The active stored key whose secret this is, or undefined. Remembered for KEY_CACHE_MS, so a
+   * key revoked through another process stops working within that time (through this one, at once).
+   */
+  async authenticate(secret: string): Promise<ApiKeyRecord | undefined> {
+    const digest = keyDigest(secret);
+    const cached = this.keyCache.get(digest);
+    if (cached && cached.until > performance.now()) return cached.key;
+    const key = await this.store.findApiKey(digest);
+    if (this.keyCache.size >= 10_000) this.keyCache.clear();
+    this.keyCache.set(digest, { key, until: performance.now() + KEY_CACHE_MS });
+    return key;
+  }
+
+  private readonly keyCache = new Map<string, { key: ApiKeyRecord | undefined; until: number }>();
+
+  listAudit(query: AuditQuery = {}): Promise<AuditPage> {
+    return this.store.listAudit(query);
   }
 
   // ---- health ----
@@ -354,7 +438,7 @@ export class BridgeworkService {
   }
 
   private async profileOf(subject: ProfileSubject): Promise<Profile> {
-    return 'profile' in subject ? subject.profile : (await this.getProfile(subject.profileId)).profile;
+    return 'profile' in subject ? subject.profile : (await this.getProfile(subject.scope, subject.profileId, 'use')).profile;
   }
 }
 
