@@ -24,7 +24,7 @@ import { saveFrameworkVersion } from './save-framework.ts';
 import { copySummary } from '../mapping/version-summary.ts';
 import { ErasurePendingError, storeFailure } from '../store-failure.ts';
 import { statement } from './statements.ts';
-import { truncateWal } from './wal.ts';
+import { Checkpointer, walSize } from './checkpointer.ts';
 
 export interface SqliteStoreOptions {
   /**
@@ -46,6 +46,8 @@ export interface SqliteStoreOptions {
 const OPEN_TIMEOUT_MS = 10_000;
 /** The WAL is cut back to this size whenever it is reset, whatever a large import made it grow to. */
 const JOURNAL_SIZE_LIMIT = 32 * 1024 * 1024;
+/** A log above this is checkpointed (PASSIVE, in the checkpoint thread), checked every second. */
+const CHECKPOINT_ABOVE_BYTES = 4 * 1024 * 1024;
 /** How long a PATCH waits for the log to drop the values it replaced, before leaving it to the background. */
 const UPDATE_SCRUB_WAIT_MS = 250;
 /** Background retries of a log that could not be truncated: every second at first, then up to every 30 s. */
@@ -69,7 +71,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     applyMigrations(db, now);
     // From here on no busy wait, which would block the event loop: busy.ts waits instead.
     db.pragma('busy_timeout = 0');
-    return new SqliteStore(db, now, path === ':memory:' ? undefined : `${resolve(path)}-wal`, options.lockTimeoutMs ?? 5000);
+    const checkpointer = path === ':memory:' ? undefined : new Checkpointer(resolve(path), `${resolve(path)}-wal`);
+    return new SqliteStore(db, now, checkpointer, options.lockTimeoutMs ?? 5000);
   } catch (error) {
     db?.close();
     throw storeFailure(error, `opening the database at ${path}`);
@@ -86,6 +89,8 @@ function configure(db: Database.Database, options: SqliteStoreOptions): void {
   // Freed pages are overwritten with zeros, so an erased profile does not linger in the file.
   db.pragma('secure_delete = ON');
   db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
+  // Checkpoints copy the whole log: the checkpoint thread does them (checkpointer.ts), not this one.
+  db.pragma('wal_autocheckpoint = 0');
   if (options.cacheSizeMiB !== undefined) db.pragma(`cache_size = ${-Math.round(options.cacheSizeMiB * 1024)}`);
 }
 
@@ -102,13 +107,32 @@ class SqliteStore implements BridgeworkStore {
   private retry: NodeJS.Timeout | undefined;
   private retryDelay = RETRY_FIRST_MS;
 
+  private readonly maintenance: NodeJS.Timeout | undefined;
+  private checkpointing = false;
+
   constructor(
     private readonly db: Database.Database,
     private readonly now: () => Date,
-    /** The -wal file; undefined in memory. */
-    private readonly walPath: string | undefined,
+    /** Undefined in memory: no log. */
+    private readonly checkpointer: Checkpointer | undefined,
     private readonly lockTimeoutMs: number,
-  ) {}
+  ) {
+    if (checkpointer) {
+      this.maintenance = setInterval(() => this.keepLogSmall(), 1000);
+      this.maintenance.unref();
+    }
+  }
+
+  /** What wal_autocheckpoint did, in the checkpoint thread: a log past a few megabytes is copied back. */
+  private keepLogSmall(): void {
+    if (this.checkpointing || !this.checkpointer || !this.db.open) return;
+    if (walSize(this.checkpointer.walPath) < CHECKPOINT_ABOVE_BYTES) return;
+    this.checkpointing = true;
+    this.checkpointer
+      .checkpoint('PASSIVE', 0)
+      .catch(() => undefined)
+      .finally(() => (this.checkpointing = false));
+  }
 
   private cachedSummaries(id: string): FrameworkVersionSummary[] {
     // A prepared statement: db.pragma() prepares one on every call, which cost more than the rest
@@ -314,7 +338,9 @@ class SqliteStore implements BridgeworkStore {
 
   async close(): Promise<void> {
     clearTimeout(this.retry);
+    clearInterval(this.maintenance);
     this.retry = undefined;
+    await this.checkpointer?.close();
     if (!this.db.open) return;
     try {
       this.db.pragma('optimize');
@@ -331,7 +357,8 @@ class SqliteStore implements BridgeworkStore {
   private async scrub(): Promise<boolean> {
     if (!this.db.open) return false;
     const pending = await this.run('reading pending erasures', () => profiles.pendingErasures(this.db));
-    const truncated = await truncateWal(this.db, this.walPath, this.lockTimeoutMs);
+    // The checkpoint thread waits there for readers, up to the lock timeout.
+    const truncated = this.checkpointer ? await this.checkpointer.truncate(this.lockTimeoutMs).catch(() => false) : true;
     if (!truncated) {
       this.scheduleRetry();
       return false;
