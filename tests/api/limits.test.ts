@@ -165,13 +165,14 @@ describe('request log', () => {
 describe('cost bounds (docs/api.md, Limits)', () => {
   const nurse = { occupations: [{ occupation: 'nurse' }] };
 
-  it('refuses pathways whose options ask for more than candidates² × maxSteps = 25,000, naming the bound', async () => {
+  it('refuses pathways whose options ask for more than candidates² × maxSteps = 12,000, naming the bound', async () => {
     const body = problem(await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 300, maxSteps: 5, minCoverage: 0.05 } }), 400, 'request.invalid');
     expect(body.errors).toEqual([
-      { path: 'body.options', message: 'candidates × candidates × maxSteps is 300 × 300 × 5 = 450,000; at most 25,000 per request (e.g. 40 candidates and 5 steps, or 90 and 3)' },
+      { path: 'body.options', message: 'candidates × candidates × maxSteps is 300 × 300 × 5 = 450,000; at most 12,000 per request (e.g. 40 candidates and 5 steps, or 60 and 3)' },
     ]);
-    expect((await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 90, maxSteps: 3 } })).status).toBe(200);
-    expect((await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 70, maxSteps: 5 } })).status).toBe(200);
+    expect((await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 60, maxSteps: 3 } })).status).toBe(200);
+    expect((await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 48, maxSteps: 5 } })).status).toBe(200);
+    problem(await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 90, maxSteps: 3 } }), 400, 'request.invalid');
   });
 
   it('refuses a cohort that names more than 4,000 occupations in all', async () => {
@@ -180,11 +181,11 @@ describe('cost bounds (docs/api.md, Limits)', () => {
     expect(body.errors).toEqual([{ path: 'body.profiles', message: 'the cohort names 4,010 occupations; at most 4,000 per request' }]);
   });
 
-  it('refuses a CSV cohort of more than 50,000 competency levels before validating a row', async () => {
+  it('refuses a CSV cohort of more than 20,000 competency levels before validating a row', async () => {
     const columns = Array.from({ length: 26 }, (_, i) => `competency:c${i}`);
     const csv = `label,occupation,${columns.join(',')}\n` + Array.from({ length: 2000 }, (_, i) => `p${i},nurse,${columns.map(() => '1').join(',')}`).join('\n');
     const body = problem(await call(server.url, 'POST', '/v1/gaps/cohort?target=aide', csv, { 'content-type': 'text/csv' }), 400, 'request.invalid');
-    expect(body.errors).toEqual([{ path: 'cohort.csv', message: '52,000 competency levels; at most 50,000 per cohort' }]);
+    expect(body.errors).toEqual([{ path: 'cohort.csv', message: '52,000 competency levels; at most 20,000 per cohort' }]);
   });
 
   it('refuses a CSV row of more than 1,000 cells and a cell of more than 1,000 characters', async () => {

@@ -86,7 +86,7 @@ export const PathwaysRequest = z
     if (work > MAX_PATHWAY_WORK) ctx.addIssue({ code: 'custom', path: ['options'], message: pathwayLimitMessage(candidates, maxSteps, work) });
   })
   .meta({
-    description: `Routes through stepping-stone occupations to a target. The work grows as candidates² × maxSteps, which may be at most ${MAX_PATHWAY_WORK.toLocaleString('en-US')} (e.g. 40 candidates and 5 steps, or 90 and 3).`,
+    description: `Routes through stepping-stone occupations to a target. The work grows as candidates² × maxSteps, which may be at most ${MAX_PATHWAY_WORK.toLocaleString('en-US')} (e.g. 40 candidates and 5 steps, or 60 and 3).`,
     ...exactlyOneOf('profile', 'profileId'),
   });
 

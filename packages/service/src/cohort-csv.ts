@@ -187,11 +187,21 @@ export function readCsv(text: string, name: string, delimiter: ',' | ';' = ',', 
         throw invalid(name, [{ where: name, message: `more than ${limits.maxRows} rows; at most ${limits.maxRows} people per cohort` }]);
       }
       records.push({ line: recordLine, cells });
-    }
-    cells = [];
+      cells = [];
+    } else cells.length = 0; // a blank record's array is used again
     blank = true;
   };
   while (i < n) {
+    // Blank lines between records are skipped here, allocating nothing.
+    if (cells.length === 0) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) {
+        i += c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+        line++;
+        recordLine = line;
+        continue;
+      }
+    }
     // One field per turn of this loop.
     if (text.charCodeAt(i) === 0x22) {
       // Quoted: up to the closing quote, "" standing for a quote.

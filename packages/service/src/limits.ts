@@ -9,16 +9,16 @@ import { PathwayOptions, type PathwayOptionsInput, type ProfileInput } from '@br
  * Pathways build a graph over the candidates (the best from the person and the best into the
  * target, so up to 2 x candidates + 1 nodes per step) with an edge for every pair that clears
  * minCoverage at every step: its cost grows as candidates² x maxSteps. At 300 candidates and 5
- * steps it took 1.7-2.3 s on ESCO; at this bound, under 100 ms.
+ * steps it took 1.7-2.3 s on ESCO; at this bound, about 100 ms (pnpm bench: limits.pathways.*).
  */
-export const MAX_PATHWAY_WORK = 25_000;
+export const MAX_PATHWAY_WORK = 12_000;
 
 /** People in a cohort (the JSON body or the CSV rows). */
 export const MAX_COHORT_SIZE = 2000;
 /** Occupations named across a cohort's profiles: each is resolved and its requirements merged. */
 export const MAX_COHORT_OCCUPATIONS = 4000;
 /** Competency levels across a cohort's profiles (JSON entries or CSV cells): each is validated and scored. */
-export const MAX_COHORT_LEVELS = 50_000;
+export const MAX_COHORT_LEVELS = 20_000;
 
 /** candidates² x maxSteps of these options, with the defaults filled in. */
 export function pathwayWork(options: PathwayOptionsInput | undefined): { candidates: number; maxSteps: number; work: number } {
@@ -29,7 +29,7 @@ export function pathwayWork(options: PathwayOptionsInput | undefined): { candida
 }
 
 export function pathwayLimitMessage(candidates: number, maxSteps: number, work: number): string {
-  return `candidates × candidates × maxSteps is ${format(candidates)} × ${format(candidates)} × ${maxSteps} = ${format(work)}; at most ${format(MAX_PATHWAY_WORK)} per request (e.g. 40 candidates and 5 steps, or 90 and 3)`;
+  return `candidates × candidates × maxSteps is ${format(candidates)} × ${format(candidates)} × ${maxSteps} = ${format(work)}; at most ${format(MAX_PATHWAY_WORK)} per request (e.g. 40 candidates and 5 steps, or 60 and 3)`;
 }
 
 /** How many occupations and competency levels a cohort names, in all. */
