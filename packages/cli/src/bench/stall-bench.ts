@@ -9,12 +9,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FrameworkData } from '@bridgework/core';
 import { REPO_ROOT } from '../eval/frameworks-data.ts';
 import { percentile, round, type BenchFigure } from './stats.ts';
 
-const HOLD_LOCK = fileURLToPath(new URL('./hold-lock-child.ts', import.meta.url));
+// The store's own lock holder (a test fixture, run as a program, not imported: the CLI loads no database library).
+const HOLD_LOCK = join(REPO_ROOT, 'packages/store/test/fixtures/hold-lock.ts');
 const ADMIN = 'bench-admin-key-0001';
 const COUNSELLOR = 'bench-counsellor-key-0001';
 const LOCK_TIMEOUT_S = 2;
@@ -164,7 +164,7 @@ function latencies(name: string, sorted: number[], extra: Record<string, unknown
 
 /** A child process holding the write lock for `ms`; once it holds it, `released` resolves when it lets go. */
 async function holdLock(db: string, ms: number): Promise<{ released: Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOLD_LOCK, db, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', HOLD_LOCK, db, 'write', String(ms)], { stdio: ['pipe', 'pipe', 'inherit'], cwd: REPO_ROOT });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
