@@ -1,10 +1,7 @@
 // Framework versions: list and read them (open), import from files on the server (a job, run in
 // another process: routes/imports.ts follows it) and delete a version (admin). Versions are
 // immutable; an import of a stored (id, version) fails with framework.version_exists.
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { BridgeworkError } from '@bridgework/core';
-import { outsideRoots } from '@bridgework/service';
+import { checkSourcePath } from '@bridgework/service';
 import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { FrameworkParams, ImportRequest, VersionParams } from '../schemas/requests.ts';
@@ -50,7 +47,7 @@ export const frameworkRoutes = [
     handle: async ({ c, service, body }) => {
       // The top-level path is checked now, for an answer at once; every file in it in the job.
       const confine = service.confinement();
-      if (confine) await checkTopLevel(body.path, confine.roots);
+      if (confine) await checkSourcePath(body.path, confine.roots);
       const job = await service.importJobs.start(body);
       c.header('location', `/v1/imports/${job.id}`);
       return jsonResponse(c, job, 202);
@@ -73,16 +70,3 @@ export const frameworkRoutes = [
   }),
 ];
 
-/** 422 when the path does not exist, 403 when it resolves outside every root. */
-async function checkTopLevel(path: string, roots: readonly string[]): Promise<void> {
-  const top = resolve(path);
-  const real = await realpath(top).catch(() => {
-    throw new BridgeworkError('import.missing_file', `${top}: no such file or folder`, [{ where: 'path', message: 'not found' }]);
-  });
-  const realRoots = await Promise.all(roots.map((root) => realpath(root).catch(() => resolve(root))));
-  const inside = realRoots.some((root) => {
-    const rel = relative(root, real);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-  });
-  if (!inside) throw outsideRoots(top);
-}

@@ -16,7 +16,7 @@ export type { Confinement, ImportHooks, ImportReport, ImportRequest } from './fr
 export { ImportJobs, STALE_MS, type ImportJob, type ImportJobStatus, type ImportRunner } from './import-jobs.ts';
 export { runImportInChild, IMPORT_HEAP_MIB } from './import-process.ts';
 export type { ImportProgressMessage, ImportTask } from './import-child.ts';
-export { stageSource, outsideRoots, MAX_IMPORT_BYTES, type StagedSource } from './stage-source.ts';
+export { checkSourcePath, stageSource, outsideRoots, MAX_IMPORT_BYTES, type StagedSource } from './stage-source.ts';
 export { publicImportError, withoutContent } from './import-error.ts';
 export { IndexCache, type CompiledFramework } from './index-cache.ts';
 export { Catalogue } from './catalogue.ts';

@@ -115,6 +115,19 @@ export async function stageSource(path: string, roots: readonly string[], option
   }
 }
 
+/**
+ * The quick check of the top-level path alone, for an answer at once (the import resolves every
+ * file later): `import.missing_file` when it does not exist, `import.path_not_allowed` outside the roots.
+ */
+export async function checkSourcePath(path: string, roots: readonly string[]): Promise<void> {
+  const top = resolve(path);
+  const real = await realpath(top).catch(() => {
+    throw new BridgeworkError('import.missing_file', `${top}: no such file or folder`, [{ where: 'path', message: 'not found' }]);
+  });
+  const realRoots = await Promise.all(roots.map((root) => realpath(root).catch(() => resolve(root))));
+  if (!inside(real, realRoots)) throw outsideRoots(top);
+}
+
 function inside(path: string, roots: readonly string[]): boolean {
   return roots.some((root) => {
     const rel = relative(root, path);
