@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/sqlite/index.ts';
@@ -329,5 +331,14 @@ describe('checkpoints off the event loop', () => {
     }
     expect(longestGap).toBeLessThan(50);
     await store.close();
+  });
+});
+
+describe('the checkpoint thread', () => {
+  it('keeps a short-lived process alive until it is closed, even with an answer still on its way', () => {
+    const path = join(tempDir(), 'store.db');
+    const script = fileURLToPath(new URL('./fixtures/close-after-checkpoint.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', script, path], { encoding: 'utf8', cwd: fileURLToPath(new URL('../../../', import.meta.url)) });
+    expect([result.status, result.stdout, result.stderr]).toEqual([0, 'closed\n', '']);
   });
 });

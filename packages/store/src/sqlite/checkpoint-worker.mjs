@@ -12,7 +12,7 @@ const db = new Database(workerData.path, { timeout: 0 });
 parentPort.on('message', ({ id, mode, waitMs, close }) => {
   if (close) {
     db.close();
-    parentPort.close();
+    parentPort.postMessage({ closed: true });
     return;
   }
   try {

@@ -33,10 +33,12 @@ export class Checkpointer {
   ) {
     this.worker = new Worker(WORKER, { workerData: { path, driver: DRIVER } });
     this.worker.unref();
-    this.worker.on('message', ({ id, result, error }: { id: number; result?: CheckpointResult; error?: { code?: string; message: string } }) => {
+    this.worker.on('message', ({ id, result, error, closed }: { id: number; result?: CheckpointResult; error?: { code?: string; message: string }; closed?: true }) => {
+      if (closed) return this.onClosed?.();
       const waiter = this.waiting.get(id);
       this.waiting.delete(id);
-      if (this.waiting.size === 0) this.worker.unref();
+      // Unreferenced again when nothing is asked of it, unless it is being closed (and awaited).
+      if (this.waiting.size === 0 && !this.closed) this.worker.unref();
       if (!waiter) return;
       if (error) waiter.reject(Object.assign(new Error(error.message), { code: error.code }));
       else waiter.resolve(result!);
@@ -63,15 +65,23 @@ export class Checkpointer {
     return result.busy === 0 && result.log === 0 && walSize(this.walPath) === 0;
   }
 
-  /** Closes the worker's connection, then lets the thread end. */
+  /**
+   * Closes the worker's connection (it says when), then ends the thread. terminate() is awaited
+   * rather than the thread left to end by itself: a worker whose port closes first no longer
+   * keeps the process alive, and a short-lived process (the CLI) would exit before it.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.ref();
-    this.worker.postMessage({ close: true });
-    await exited;
+    await new Promise<void>((resolve) => {
+      this.onClosed = resolve;
+      this.worker.postMessage({ close: true });
+    });
+    await this.worker.terminate();
   }
+
+  private onClosed: (() => void) | undefined;
 
   private failAll(error: Error): void {
     for (const waiter of this.waiting.values()) waiter.reject(error);
