@@ -1,15 +1,16 @@
 // What one request may cost. Each analysis has a bound on the work its options and inputs can ask
 // for, chosen so that its worst case on full ESCO (3,007 occupations, 13,896 competencies) stays
-// near 100 ms on one core; docs/api.md lists them with the measured worst case, and `pnpm bench`
-// measures them again (limits.*). A request past a bound is refused before any work is done,
-// with a 400 that names the bound.
+// near 100 ms on one core (35-184 ms measured, with the machine's load); docs/api.md lists them
+// with the measured worst case, and `pnpm bench` measures them again (limits.*). A request past
+// a bound is refused before any work is done, with a 400 that names the bound.
 import { PathwayOptions, type PathwayOptionsInput, type ProfileInput } from '@bridgework/core';
 
 /**
  * Pathways build a graph over the candidates (the best from the person and the best into the
  * target, so up to 2 x candidates + 1 nodes per step) with an edge for every pair that clears
  * minCoverage at every step: its cost grows as candidates² x maxSteps. At 300 candidates and 5
- * steps it took 1.7-2.3 s on ESCO; at this bound, about 100 ms (pnpm bench: limits.pathways.*).
+ * steps it took 1.7-2.3 s on ESCO; at this bound, 81-184 ms over two runs (pnpm bench:
+ * limits.pathways.*).
  */
 export const MAX_PATHWAY_WORK = 12_000;
 
