@@ -53,7 +53,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   try {
     const client = await pool.connect();
     try {
-      if (settings.schema !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${settings.schema}`);
+      if (settings.schema !== 'public') {
+        // IF NOT EXISTS is not safe against itself: of several instances creating the schema at
+        // once, the others can fail on pg_namespace's unique index. The schema exists either way.
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${settings.schema}`).catch((error: { code?: string }) => {
+          if (error.code !== '23505' && error.code !== '42P06') throw error;
+        });
+      }
       await applyMigrations(client, now);
     } finally {
       client.release();
