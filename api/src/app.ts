@@ -6,6 +6,7 @@ import type { BridgeworkStore } from '@bridgework/store';
 import type { ApiConfig } from './config.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { HttpError, problemResponse, toProblem } from './http/problems.ts';
+import { faultLine, loggedPath } from './http/log-line.ts';
 import { requestLog } from './http/request-log.ts';
 import { allowedMethods, mountRoutes, type AnyRoute } from './http/route.ts';
 import { openApiDocument, type OpenApiDocument } from './openapi/document.ts';
@@ -15,13 +16,17 @@ import { competencyRoutes } from './routes/competencies.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { frameworkRoutes } from './routes/frameworks.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { matrixRoutes } from './routes/matrix.ts';
 import { occupationRoutes } from './routes/occupations.ts';
+import { organizationRoutes } from './routes/organizations.ts';
 import { pathwayRoutes } from './routes/pathways.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { rankRoutes } from './routes/rank.ts';
 import { whatIfRoutes } from './routes/what-if.ts';
-import { BridgeworkService } from '@bridgework/service';
+import { BridgeworkService, runImportInChild, type ServiceOptions } from '@bridgework/service';
+import { parseDatabaseUrl } from '@bridgework/store';
+import { resolve } from 'node:path';
 import { webRoutes } from './web/index.ts';
 
 export interface AppDeps {
@@ -35,6 +40,7 @@ export interface AppDeps {
 export function apiRoutes(document: () => OpenApiDocument): AnyRoute[] {
   return [
     ...frameworkRoutes,
+    ...importRoutes,
     ...occupationRoutes,
     ...competencyRoutes,
     ...rankRoutes,
@@ -44,6 +50,7 @@ export function apiRoutes(document: () => OpenApiDocument): AnyRoute[] {
     ...whatIfRoutes,
     ...pathwayRoutes,
     ...profileRoutes,
+    ...organizationRoutes,
     ...healthRoutes,
     ...docsRoutes(document),
   ];
@@ -87,17 +94,38 @@ export function createApp({ store, config, service }: AppDeps): Hono<AppEnv> {
     const requestId = c.get('requestId');
     const problem = toProblem(error, c.req.path, requestId);
     // A fault of ours: logged with the request id and the stack, never with the body or query.
-    if (problem.fault) config.log(`ERROR ${requestId} ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    if (problem.fault) config.log(faultLine(requestId, c.req.method, loggedPath(c), error));
     return problemResponse(problem);
   });
   return app;
 }
 
 export function serviceFor(store: BridgeworkStore, config: ApiConfig): BridgeworkService {
+  const target = parseDatabaseUrl(config.database);
+  const sqliteFile = target.driver === 'sqlite' && target.path !== ':memory:' ? resolve(target.path) : undefined;
+  const databaseFiles = sqliteFile ? [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`] : [];
   return new BridgeworkService({
     store,
     defaultFramework: config.defaultFramework,
     imports: config.imports,
     ...(config.importRoots ? { importRoots: config.importRoots } : {}),
-  });
+    importExclude: databaseFiles,
+    // Imports a request asks for run in a child process on the same database, so the server's
+    // event loop never waits for one; a private in-memory database has no other process to share it.
+    ...(target.driver === 'postgres' || sqliteFile
+      ? {
+          importRunner: (request, onProgress) =>
+            runImportInChild(
+              {
+                database: config.database,
+                request,
+                ...(config.importRoots ? { roots: config.importRoots } : {}),
+                exclude: databaseFiles,
+                ...(config.lockTimeoutMs !== undefined ? { lockTimeoutMs: config.lockTimeoutMs } : {}),
+              },
+              onProgress,
+            ),
+        }
+      : {}),
+  } satisfies ServiceOptions);
 }

@@ -6,13 +6,13 @@
 import cluster, { type Worker } from 'node:cluster';
 import { openStore } from '@bridgework/store';
 import { serviceFor } from './app.ts';
-import type { ApiConfig } from './config.ts';
+import { storeOptions, type ApiConfig } from './config.ts';
 import { prepareStore, serverUrl } from './server.ts';
 
 export async function runCluster(config: ApiConfig): Promise<void> {
   const log = config.log;
   const count = config.workers ?? 1;
-  const service = serviceFor(await openStore(config.database), config);
+  const service = serviceFor(await openStore(config.database, storeOptions(config)), config);
   try {
     await prepareStore(service, config);
   } finally {

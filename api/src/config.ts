@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { BridgeworkError } from '@bridgework/core';
 import { loadServiceSettings, type ServiceSettings } from '@bridgework/service';
+import { DEFAULT_ORGANIZATION, DEFAULT_PROFILE_QUOTA } from '@bridgework/store';
 
 export type Role = 'admin' | 'counsellor';
 export const ROLES: readonly Role[] = ['admin', 'counsellor'];
@@ -13,6 +14,11 @@ export interface ApiKey {
   role: Role;
   /** SHA-256 of the key: the key itself is not kept, and comparisons run over equal-length digests. */
   digest: Buffer;
+  /**
+   * The organization whose profiles the key may use: given as `counsellor@org:key`; a counsellor
+   * key without one belongs to the `default` organization, an admin key to none.
+   */
+  organization?: string;
 }
 
 /** The service's settings (database, default framework, start-up imports) and the server's own. */
@@ -23,8 +29,14 @@ export interface ApiConfig extends ServiceSettings {
   apiKeys: ApiKey[];
   /** Whether framework reads and analyses of inline profiles need no key. */
   publicRead: boolean;
+  /** Profiles an organization may hold when it is created without a quota (and the env keys' organizations). Default 1000. */
+  profileQuota?: number;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** How long a client may take to send a whole request (headers and body), in ms; then 408. Default 60 s. */
+  requestTimeoutMs?: number;
+  /** How long a write waits for a lock another connection holds, in ms; then 503. Default 5 s. */
+  lockTimeoutMs?: number;
   /** Folders the import endpoint may read from; undefined allows any path (the CLI). */
   importRoots?: string[];
   /** One line per request and the start-up report; never bodies or query strings. */
@@ -38,6 +50,8 @@ export interface ApiConfig extends ServiceSettings {
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -55,7 +69,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ApiConf
     ...loadServiceSettings(env, cwd),
     apiKeys: parseApiKeys(env.BRIDGEWORK_API_KEYS),
     publicRead: parseBoolean(env.BRIDGEWORK_PUBLIC_READ, 'BRIDGEWORK_PUBLIC_READ', true),
+    profileQuota: parseCount(env.BRIDGEWORK_PROFILE_QUOTA, 'BRIDGEWORK_PROFILE_QUOTA', DEFAULT_PROFILE_QUOTA),
     bodyLimit: parseByteSize(env.BRIDGEWORK_BODY_LIMIT, 'BRIDGEWORK_BODY_LIMIT', DEFAULT_BODY_LIMIT),
+    requestTimeoutMs: parseSeconds(env.BRIDGEWORK_REQUEST_TIMEOUT, 'BRIDGEWORK_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_MS),
+    lockTimeoutMs: parseSeconds(env.BRIDGEWORK_LOCK_TIMEOUT, 'BRIDGEWORK_LOCK_TIMEOUT', DEFAULT_LOCK_TIMEOUT_MS),
     // The import endpoint reads files on the server: by default only under the working directory.
     importRoots: roots === undefined ? [cwd] : roots.split(',').map((r) => resolve(cwd, r.trim())).filter((r) => r !== ''),
     log: (line) => process.stdout.write(line + '\n'),
@@ -73,18 +90,26 @@ function parseWorkers(value: string | undefined): number {
   return n;
 }
 
-/** `admin:<key>,counsellor:<key>`; several keys per role are allowed (one per person or client). */
+/**
+ * `admin:<key>,counsellor:<key>`, with an organization as `counsellor@<org>:<key>`; several keys
+ * per role are allowed (one per person or client). Keys made through the API (POST /v1/keys) are
+ * kept in the database instead.
+ */
 export function parseApiKeys(value: string | undefined): ApiKey[] {
   if (nonEmpty(value) === undefined) return [];
   return value!.split(',').map((entry, i) => {
     const colon = entry.indexOf(':');
-    const role = entry.slice(0, colon).trim();
+    const [role, organization] = entry.slice(0, colon).trim().split('@') as [string, string | undefined];
     const key = entry.slice(colon + 1).trim();
     if (colon < 0 || !(ROLES as readonly string[]).includes(role)) {
-      throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1} must be "<role>:<key>" with role admin or counsellor`);
+      throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1} must be "<role>[@<organization>]:<key>" with role admin or counsellor`);
+    }
+    if (organization !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(organization)) {
+      throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1}: organization "${organization}" must be lower-case letters, digits and dashes`);
     }
     if (key.length < 8) throw configError('BRIDGEWORK_API_KEYS', `entry ${i + 1} (${role}): a key needs at least 8 characters`);
-    return { role: role as Role, digest: sha256(key) };
+    const org = organization ?? (role === 'counsellor' ? DEFAULT_ORGANIZATION : undefined);
+    return { role: role as Role, digest: sha256(key), ...(org !== undefined ? { organization: org } : {}) };
   });
 }
 
@@ -97,6 +122,22 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw configError('PORT', `"${value}" is not a port number (0-65535)`);
   return port;
+}
+
+function parseCount(value: string | undefined, variable: string, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  if (!/^\d{1,7}$/.test(v) || Number(v) > 1_000_000) throw configError(variable, `"${v}" must be a whole number from 0 to 1000000`);
+  return Number(v);
+}
+
+/** Seconds, e.g. `60` or `2.5`, as milliseconds. */
+function parseSeconds(value: string | undefined, variable: string, fallback: number): number {
+  const v = nonEmpty(value);
+  if (v === undefined) return fallback;
+  const seconds = /^\d+(\.\d+)?$/.test(v) ? Number(v) : Number.NaN;
+  if (!(seconds >= 0.1 && seconds <= 3600)) throw configError(variable, `"${v}" must be a number of seconds from 0.1 to 3600`);
+  return Math.round(seconds * 1000);
 }
 
 function parseBoolean(value: string | undefined, variable: string, fallback: boolean): boolean {
@@ -127,4 +168,9 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 function configError(variable: string, message: string): BridgeworkError {
   return new BridgeworkError('request.invalid', `${variable}: ${message}`, [{ where: variable, message }]);
+}
+
+/** What the store is opened with. */
+export function storeOptions(config: ApiConfig): { lockTimeoutMs?: number } {
+  return config.lockTimeoutMs !== undefined ? { lockTimeoutMs: config.lockTimeoutMs } : {};
 }

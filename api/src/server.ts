@@ -4,12 +4,15 @@
 // ones in flight finish and closes the store. With BRIDGEWORK_WORKERS above 1 this process
 // prepares the store once and then runs that many server processes on the same port (cluster.ts).
 import cluster from 'node:cluster';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import { openStore, redactDatabaseUrl } from '@bridgework/store';
+import { DEFAULT_PROFILE_QUOTA, openStore, redactDatabaseUrl } from '@bridgework/store';
 import { createApp, serviceFor } from './app.ts';
-import { loadConfig, type ApiConfig } from './config.ts';
+import { escapeText } from './http/log-line.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, loadConfig, storeOptions, type ApiConfig } from './config.ts';
+import { answerClientErrors } from './http/client-error.ts';
 import type { BridgeworkService, StartupReport } from '@bridgework/service';
 import type { ImportReport } from '@bridgework/service';
 
@@ -34,7 +37,7 @@ export interface StartOptions {
 
 export async function startServer(config: ApiConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = config.log;
-  const store = await openStore(config.database);
+  const store = await openStore(config.database, storeOptions(config));
   const service = serviceFor(store, config);
   let server: ReturnType<typeof serve> | undefined;
   try {
@@ -46,7 +49,19 @@ export async function startServer(config: ApiConfig, options: StartOptions = {})
 
     const app = createApp({ store, config, service });
     const address = await new Promise<AddressInfo>((resolve, reject) => {
-      server = serve({ fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) }, resolve);
+      const requestTimeout = config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+      server = serve(
+        {
+          fetch: app.fetch,
+          port: config.port,
+          ...(config.host ? { hostname: config.host } : {}),
+          // Node checks these every connectionsCheckingInterval (30 s by default): often enough
+          // that a slow client is answered close to its deadline.
+          serverOptions: { requestTimeout, headersTimeout: Math.min(requestTimeout, 60_000), connectionsCheckingInterval: Math.min(30_000, Math.max(100, requestTimeout / 4)) },
+        },
+        resolve,
+      );
+      answerClientErrors(server as Server, log, requestTimeout);
       server.once('error', reject);
     });
     const url = serverUrl(config, address.port);
@@ -86,11 +101,15 @@ async function shutDown(server: ReturnType<typeof serve>, service: BridgeworkSer
 /** Imports what is missing and reports the store, one log line per event. */
 export async function prepareStore(service: BridgeworkService, config: ApiConfig): Promise<StartupReport> {
   const log = config.log;
+  // The organizations the keys of BRIDGEWORK_API_KEYS name ("default" exists in every store).
+  for (const id of new Set(config.apiKeys.flatMap((k) => (k.organization !== undefined ? [k.organization] : [])))) {
+    await service.ensureOrganization({ id, name: id, profileQuota: config.profileQuota ?? DEFAULT_PROFILE_QUOTA });
+  }
   const startup = await service.ensureFrameworks();
   for (const r of startup.imported) log(`imported ${describeImport(r)}`);
   for (const r of startup.skipped) log(`already stored: ${r.framework.id} ${r.framework.version}${r.unchanged ? ' (source unchanged since its import, not read)' : ''}`);
   // The first line only: one log line per event (the full list is what `bridgework validate` is for).
-  for (const f of startup.failed) log(`could not import ${f.source.kind}:${f.source.path}: ${f.error.message.split('\n')[0]}`);
+  for (const f of startup.failed) log(`could not import ${f.source.kind}:${f.source.path}: ${escapeText(f.error.message.split('\n')[0]!)}`);
   const readiness = await service.readiness();
   const frameworks = await service.listFrameworks();
   const versions = frameworks.reduce((n, f) => n + f.versions.length, 0);
@@ -98,7 +117,9 @@ export async function prepareStore(service: BridgeworkService, config: ApiConfig
   log(
     readiness.ready
       ? `default framework ${readiness.defaultFramework.id} ${readiness.defaultFramework.version} loaded`
-      : `not ready: ${readiness.detail ?? 'default framework missing'} (/readyz answers 503 until it is imported)`,
+      : readiness.checks.writable === 'failed'
+        ? `not ready: ${escapeText(readiness.detail ?? 'the database takes no writes')} (/readyz answers 503 until the database takes writes)`
+        : `not ready: ${escapeText(readiness.detail ?? 'default framework missing')} (/readyz answers 503 until it is imported)`,
   );
   return startup;
 }

@@ -36,7 +36,9 @@ describe('server faults', () => {
       requestId: 'fault-1',
       errors: [],
     });
-    expect(logs[0]).toMatch(/^ERROR fault-1 GET \/v1\/frameworks\/x\/occupations: Error: disk on fire at \/var\/secret\n    at /);
+    expect(logs[0]).toMatch(/^ERROR fault-1 GET \/v1\/frameworks\/x\/occupations: Error: disk on fire at \/var\/secret\\n    at /);
+    // The stack is one line: a log reader never sees a line that is not a request or an error.
+    expect(logs[0]).not.toContain('\n');
     expect(logs[1]).toMatch(/^GET \/v1\/frameworks\/x\/occupations 500 [\d.]+ms fault-1$/);
     expect(logs.join('\n')).not.toContain('private');
   });

@@ -29,11 +29,14 @@ describe('loadConfig', () => {
         BRIDGEWORK_DEFAULT_FRAMEWORK: 'onet',
         BRIDGEWORK_DEFAULT_SOURCE: 'onet:data/onet-29',
         BRIDGEWORK_IMPORT: 'esco:/data/esco, noc:noc.csv',
-        BRIDGEWORK_API_KEYS: 'admin:aaaaaaaa1,counsellor:cccccccc2',
+        BRIDGEWORK_API_KEYS: 'admin:aaaaaaaa1,counsellor:cccccccc2,counsellor@harbour:hhhhhhhh3,admin@harbour:aaaaaaaa4',
         BRIDGEWORK_PUBLIC_READ: 'false',
         BRIDGEWORK_BODY_LIMIT: '2MiB',
         BRIDGEWORK_IMPORT_ROOTS: '/data,imports',
         BRIDGEWORK_WORKERS: '3',
+        BRIDGEWORK_REQUEST_TIMEOUT: '2.5',
+        BRIDGEWORK_LOCK_TIMEOUT: '1',
+        BRIDGEWORK_PROFILE_QUOTA: '250',
       },
       '/srv/app',
     );
@@ -50,10 +53,16 @@ describe('loadConfig', () => {
       bodyLimit: 2 * 1024 * 1024,
       importRoots: ['/data', '/srv/app/imports'],
       workers: 3,
+      requestTimeoutMs: 2500,
+      lockTimeoutMs: 1000,
+      profileQuota: 250,
     });
+    // A counsellor key belongs to an organization: "default" unless named; an admin key to none unless named.
     expect(config.apiKeys).toEqual([
       { role: 'admin', digest: sha256('aaaaaaaa1') },
-      { role: 'counsellor', digest: sha256('cccccccc2') },
+      { role: 'counsellor', digest: sha256('cccccccc2'), organization: 'default' },
+      { role: 'counsellor', digest: sha256('hhhhhhhh3'), organization: 'harbour' },
+      { role: 'admin', digest: sha256('aaaaaaaa4'), organization: 'harbour' },
     ]);
   });
 
@@ -80,7 +89,7 @@ describe('loadConfig', () => {
 
 describe('parseApiKeys', () => {
   it('refuses an unknown role and a short key', () => {
-    expect(() => parseApiKeys('root:aaaaaaaaaa')).toThrow('BRIDGEWORK_API_KEYS: entry 1 must be "<role>:<key>" with role admin or counsellor');
+    expect(() => parseApiKeys('root:aaaaaaaaaa')).toThrow('BRIDGEWORK_API_KEYS: entry 1 must be "<role>[@<organization>]:<key>" with role admin or counsellor');
     expect(() => parseApiKeys('admin:short')).toThrow('BRIDGEWORK_API_KEYS: entry 1 (admin): a key needs at least 8 characters');
   });
 

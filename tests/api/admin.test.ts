@@ -1,10 +1,10 @@
 // Importing and deleting framework versions (admin) over real HTTP, the compiled-index cache
 // following them, and the sources listed in BRIDGEWORK_IMPORT at start-up.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, call, COUNSELLOR, problem, REPO, schemaIssues, startTestServer, type TestServer, TINY } from './helpers/server.ts';
+import { ADMIN, call, COUNSELLOR, importAndWait, problem, REPO, schemaIssues, startTestServer, type TestServer, TINY } from './helpers/server.ts';
 
 const NOC = join(REPO, 'packages/importers/test/fixtures/noc/csv');
 let server: TestServer;
@@ -27,26 +27,35 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('POST /v1/frameworks/import', () => {
-  it('imports a source under a new id and version, with counts and timing', async () => {
-    const answer = await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY, id: 'tiny-copy', version: '2' }, ADMIN);
-    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-    expect(schemaIssues('importFramework', answer)).toEqual([]);
-    expect(answer.headers.get('location')).toBe('/v1/frameworks/tiny-copy');
-    expect(answer.body).toMatchObject({
-      framework: { id: 'tiny-copy', version: '2', counts: { occupations: 2, competencies: 3, requirements: 4 } },
-      skipped: false,
-      warnings: [],
+  it('answers 202 with a job at once; the job imports under a new id and version, with counts and timing', async () => {
+    const started = await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY, id: 'tiny-copy', version: '2' }, ADMIN);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    expect(schemaIssues('importFramework', started)).toEqual([]);
+    expect(started.body).toMatchObject({ status: 'queued', request: { kind: 'native', path: TINY, id: 'tiny-copy', version: '2' }, progress: { phase: 'queued', done: 0 } });
+    const job = await importAndWait(server.url, { kind: 'native', path: TINY, id: 'tiny-copy', version: '3' });
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      progress: { phase: 'done' },
+      result: { framework: { id: 'tiny-copy', version: '3', counts: { occupations: 2, competencies: 3, requirements: 4 } }, skipped: false, warnings: [] },
     });
+    expect(schemaIssues('getImportJob', { status: 200, headers: new Headers(), contentType: 'application/json', body: job })).toEqual([]);
+    await server.running.service.importJobs.idle();
     const list = await req('GET', '/v1/frameworks');
     expect(list.body.items.map((f: { id: string }) => f.id)).toEqual(['tiny', 'tiny-copy']);
+    expect(list.body.items[1].versions.map((v: { version: string }) => v.version)).toEqual(['3', '2']);
+    const jobs = await req('GET', '/v1/imports?limit=2', undefined, ADMIN);
+    expect(schemaIssues('listImportJobs', jobs)).toEqual([]);
+    expect(jobs.body.items.map((j: { id: string }) => j.id)).toEqual([job.id, started.body.id]);
   });
 
-  it('answers 409 for a version already stored', async () => {
-    const body = problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY }, ADMIN), 409, 'framework.version_exists');
-    expect(body.detail).toContain('"tiny"');
+  it('fails the job with framework.version_exists for a version already stored', async () => {
+    const job = await importAndWait(server.url, { kind: 'native', path: TINY });
+    expect(job.status).toBe('failed');
+    expect(job.error.code).toBe('framework.version_exists');
+    expect(job.error.message).toContain('"tiny"');
   });
 
-  it('answers 403 for a path outside the import roots, and 422 for a folder that is not a framework', async () => {
+  it('answers 403 for a path outside the import roots and 422 for a missing one, at once; a job fails for a folder that is not a framework', async () => {
     const outside = problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: '/etc' }, ADMIN), 403, 'import.path_not_allowed');
     expect(outside.detail).toBe('/etc is outside the folders this server imports from (BRIDGEWORK_IMPORT_ROOTS)');
     const traversal = problem(
@@ -56,8 +65,11 @@ describe('POST /v1/frameworks/import', () => {
     );
     expect(traversal.errors).toEqual([{ path: 'path', message: 'outside the import roots' }]);
     problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: join(server.dir, 'missing') }, ADMIN), 422, 'import.missing_file');
-    const notFramework = problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: server.dir }, ADMIN), 422, 'framework.invalid');
-    expect(notFramework.errors).toContainEqual({ path: join(server.dir, 'framework.yaml'), message: 'missing required file framework.yaml' });
+    const empty = join(server.dir, 'empty-folder');
+    mkdirSync(empty);
+    const notFramework = await importAndWait(server.url, { kind: 'native', path: empty });
+    expect(notFramework.error.code).toBe('framework.invalid');
+    expect(notFramework.error.details).toContainEqual({ where: join(empty, 'framework.yaml'), message: 'missing required file framework.yaml' });
   });
 
   it('refuses an unknown kind with the kinds listed', async () => {
@@ -66,16 +78,18 @@ describe('POST /v1/frameworks/import', () => {
     expect(body.errors[0].message).toMatch(/^must be one of "native", "onet", "esco"/);
   });
 
-  it('needs an admin key', async () => {
+  it('needs an admin key, for the import and for its job', async () => {
     problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY }), 401, 'auth.missing_key');
     problem(await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY }, COUNSELLOR), 403, 'auth.forbidden');
+    problem(await req('GET', '/v1/imports', undefined, COUNSELLOR), 403, 'auth.forbidden');
+    problem(await req('GET', '/v1/imports/00000000-0000-4000-8000-000000000000', undefined, ADMIN), 404, 'import.not_found');
   });
 });
 
 describe('DELETE /v1/frameworks/:id/versions/:v', () => {
   it('deletes a version, and the next import of that version is what gets scored', async () => {
     const first = tinyCopy('copy-a', 0.5);
-    expect((await req('POST', '/v1/frameworks/import', { kind: 'native', path: first, id: 'cached', version: '1' }, ADMIN)).status).toBe(201);
+    expect((await importAndWait(server.url, { kind: 'native', path: first, id: 'cached', version: '1' })).status).toBe('succeeded');
     const before = await rankNurse('cached');
     expect(before.status).toBe(200);
 
@@ -86,7 +100,7 @@ describe('DELETE /v1/frameworks/:id/versions/:v', () => {
 
     // Same id and version, a higher level needed: a stale compiled index would answer as before.
     const second = tinyCopy('copy-b', 0.9);
-    expect((await req('POST', '/v1/frameworks/import', { kind: 'native', path: second, id: 'cached', version: '1' }, ADMIN)).status).toBe(201);
+    expect((await importAndWait(server.url, { kind: 'native', path: second, id: 'cached', version: '1' })).status).toBe('succeeded');
     const after = await rankNurse('cached');
     const target = before.body.results[0].occupation.id;
     const coverageOf = (body: { results: { occupation: { id: string }; coverage: number }[] }) => body.results.find((r) => r.occupation.id === target)!.coverage;
@@ -94,8 +108,8 @@ describe('DELETE /v1/frameworks/:id/versions/:v', () => {
   });
 
   it('serves an older version by name while the latest is the default', async () => {
-    expect((await req('POST', '/v1/frameworks/import', { kind: 'native', path: TINY, id: 'versions', version: 'a' }, ADMIN)).status).toBe(201);
-    expect((await req('POST', '/v1/frameworks/import', { kind: 'native', path: tinyCopy('copy-c', 0.9), id: 'versions', version: 'b' }, ADMIN)).status).toBe(201);
+    expect((await importAndWait(server.url, { kind: 'native', path: TINY, id: 'versions', version: 'a' })).status).toBe('succeeded');
+    expect((await importAndWait(server.url, { kind: 'native', path: tinyCopy('copy-c', 0.9), id: 'versions', version: 'b' })).status).toBe('succeeded');
     const latest = await req('GET', '/v1/frameworks/versions/occupations?limit=1');
     expect(latest.body.framework).toEqual({ id: 'versions', version: 'b' });
     const older = await req('POST', '/v1/rank', { framework: 'versions', version: 'a', profile: { occupations: [{ occupation: 'nurse' }] } });
@@ -164,6 +178,7 @@ describe('start-up imports (BRIDGEWORK_IMPORT)', () => {
       const body = problem(ready, 503, 'service.not_ready');
       expect(body.errors).toEqual([
         { path: 'store', message: 'ok' },
+        { path: 'writable', message: 'ok' },
         { path: 'defaultFramework', message: 'absent: missing' },
       ]);
       expect(body.detail).toBe(`no framework "absent" is stored: importing it from ${join(REPO, 'no-such-folder')} failed: ${join(REPO, 'no-such-folder')}: 4 error(s) in the framework`);

@@ -44,6 +44,7 @@ describePostgres('PostgreSQL going away under a running server', () => {
       expect(notReady.detail).toMatch(/^listing frameworks failed: the database cannot be reached \(.+\)$/);
       expect(notReady.errors).toEqual([
         { path: 'store', message: 'failed' },
+        { path: 'writable', message: 'failed' },
         { path: 'defaultFramework', message: 'tiny: failed' },
       ]);
 

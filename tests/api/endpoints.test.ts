@@ -311,6 +311,8 @@ describe('POST /v1/what-if and /v1/pathways', () => {
     const strict = ok('pathways', await post('/v1/pathways', { profile: { occupations: [{ occupation: 'nurse' }] }, target: 'aide', options: { minCoverage: 0.7 } }));
     expect(strict).toEqual(pathways(index, nurse, 'aide', { minCoverage: 0.7 }));
     expect(strict.found).toBe(false);
+    const byDefault = ok('pathways', await post('/v1/pathways', { profile: { occupations: [{ occupation: 'nurse' }] }, target: 'aide' }));
+    expect(byDefault).toEqual(pathways(index, nurse, 'aide'));
     const loose = ok('pathways', await post('/v1/pathways', { profile: { occupations: [{ occupation: 'nurse' }] }, target: 'aide', options: { minCoverage: 0.3 } }));
     expect(loose).toEqual(pathways(index, nurse, 'aide', { minCoverage: 0.3 }));
     expect(loose.found).toBe(true);
@@ -328,7 +330,7 @@ describe('health', () => {
     const health = ok('health', await get('/healthz'));
     expect(health.status).toBe('ok');
     const ready = ok('readiness', await get('/readyz'));
-    expect(ready).toEqual({ ready: true, checks: { store: 'ok', defaultFramework: 'ok' }, defaultFramework: { id: 'tiny', version: '1.0.0' } });
+    expect(ready).toEqual({ ready: true, checks: { store: 'ok', writable: 'ok', defaultFramework: 'ok' }, defaultFramework: { id: 'tiny', version: '1.0.0' } });
   });
 });
 

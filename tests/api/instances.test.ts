@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describePostgres, testDatabase } from '../../packages/store/test/postgres-database.ts';
-import { ADMIN_KEY, call, COUNSELLOR_KEY, REPO, TINY } from './helpers/server.ts';
+import { ADMIN_KEY, call, COUNSELLOR_KEY, importAndWait, REPO, TINY } from './helpers/server.ts';
 
 const ADMIN = { authorization: `Bearer ${ADMIN_KEY}` };
 const COUNSELLOR = { authorization: `Bearer ${COUNSELLOR_KEY}` };
@@ -118,15 +118,18 @@ function describeTwoInstances(name: string, databaseUrl: () => Promise<string>):
       const before = await rank(b);
       expect(before.body.framework).toEqual({ id: 'tiny', version: '1.0.0' });
 
-      const imported = await call(a.url, 'POST', '/v1/frameworks/import', { kind: 'native', path: tinyCopy(dir, 'v2', 0.5), version: '2' }, ADMIN);
-      expect(imported.status).toBe(201);
+      const imported = await importAndWait(a.url, { kind: 'native', path: tinyCopy(dir, 'v2', 0.5), version: '2' });
+      expect(imported.status).toBe('succeeded');
+      // The job is the store's: the other instance answers for it too.
+      const seen = await call(b.url, 'GET', `/v1/imports/${imported.id}`, undefined, ADMIN);
+      expect([seen.status, seen.body.status, seen.body.result.framework.version]).toEqual([200, 'succeeded', '2']);
       await eventually(async () => expect((await rank(b)).body.framework).toEqual({ id: 'tiny', version: '2' }));
       const top = (await rank(b)).body.results[0];
       const coverageOf = (body: { results: { occupation: { id: string }; coverage: number }[] }) => body.results.find((r) => r.occupation.id === top.occupation.id)!.coverage;
 
       // Same id and version, a higher level needed: b's compiled index of version 2 must go.
-      const replaced = await call(a.url, 'POST', '/v1/frameworks/import', { kind: 'native', path: tinyCopy(dir, 'v2-harder', 0.9), version: '2', replace: true }, ADMIN);
-      expect(replaced.status).toBe(201);
+      const replaced = await importAndWait(a.url, { kind: 'native', path: tinyCopy(dir, 'v2-harder', 0.9), version: '2', replace: true });
+      expect(replaced.status).toBe('succeeded');
       await eventually(async () => expect(coverageOf((await rank(b)).body)).toBeLessThan(top.coverage));
 
       expect((await call(a.url, 'DELETE', '/v1/frameworks/tiny/versions/2', undefined, ADMIN)).status).toBe(204);

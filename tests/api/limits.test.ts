@@ -140,6 +140,18 @@ describe('request log', () => {
     ]);
   });
 
+  it('logs a path as sent, percent-encoded, so a request cannot write a second line or a terminal escape', async () => {
+    const before = server.logs.length;
+    const forged = '/x%0ADELETE%20/v1/profiles/6f1c1c0e-0000-4000-8000-000000000000%20204%200.1ms%20abc%0D%1B[31mred%E2%80%AE';
+    expect((await call(server.url, 'GET', forged, undefined, { 'x-request-id': 'forge-1' })).status).toBe(404);
+    const lines = server.logs.slice(before);
+    expect(lines.map((l) => l.replace(/ [\d.]+ms /, ' <ms> '))).toEqual([
+      'GET /x%0ADELETE%20/v1/profiles/6f1c1c0e-0000-4000-8000-000000000000%20204%200.1ms%20abc%0D%1B[31mred%E2%80%AE 404 <ms> forge-1',
+    ]);
+    // Every line splits into the same five fields, none holding a control character.
+    for (const line of server.logs) if (!/^(imported|already|could|listening|default|not ready|\d+ framework)/.test(line)) expect(line).toMatch(/^[A-Z]+ \S+ \d{3} [\d.]+ms \S+$/);
+  });
+
   it('logged the start-up: the import, the counts, the default framework and the URL', () => {
     expect(server.logs.slice(0, 4).map((l) => l.replace(/ in [\d.]+ s$/, ' in <s>'))).toEqual([
       'imported tiny 1.0.0: 2 occupations, 3 competencies, 4 requirements in <s>',
@@ -147,5 +159,45 @@ describe('request log', () => {
       'default framework tiny 1.0.0 loaded',
       `listening on ${server.url}`,
     ]);
+  });
+});
+
+describe('cost bounds (docs/api.md, Limits)', () => {
+  const nurse = { occupations: [{ occupation: 'nurse' }] };
+
+  it('refuses pathways whose options ask for more than candidates² × maxSteps = 12,000, naming the bound', async () => {
+    const body = problem(await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 300, maxSteps: 5, minCoverage: 0.05 } }), 400, 'request.invalid');
+    expect(body.errors).toEqual([
+      { path: 'body.options', message: 'candidates × candidates × maxSteps is 300 × 300 × 5 = 450,000; at most 12,000 per request (e.g. 40 candidates and 5 steps, or 60 and 3)' },
+    ]);
+    expect((await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 60, maxSteps: 3 } })).status).toBe(200);
+    expect((await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 48, maxSteps: 5 } })).status).toBe(200);
+    problem(await call(server.url, 'POST', '/v1/pathways', { profile: nurse, target: 'aide', options: { candidates: 90, maxSteps: 3 } }), 400, 'request.invalid');
+  });
+
+  it('refuses a cohort that names more than 4,000 occupations in all', async () => {
+    const profiles = Array.from({ length: 401 }, () => ({ occupations: Array.from({ length: 10 }, () => ({ occupation: 'nurse' })) }));
+    const body = problem(await call(server.url, 'POST', '/v1/gaps/cohort', { target: 'aide', profiles }), 400, 'request.invalid');
+    expect(body.errors).toEqual([{ path: 'body.profiles', message: 'the cohort names 4,010 occupations; at most 4,000 per request' }]);
+  });
+
+  it('refuses a CSV cohort of more than 20,000 competency levels before validating a row', async () => {
+    const columns = Array.from({ length: 26 }, (_, i) => `competency:c${i}`);
+    const csv = `label,occupation,${columns.join(',')}\n` + Array.from({ length: 2000 }, (_, i) => `p${i},nurse,${columns.map(() => '1').join(',')}`).join('\n');
+    const body = problem(await call(server.url, 'POST', '/v1/gaps/cohort?target=aide', csv, { 'content-type': 'text/csv' }), 400, 'request.invalid');
+    expect(body.errors).toEqual([{ path: 'cohort.csv', message: '52,000 competency levels; at most 20,000 per cohort' }]);
+  });
+
+  it('refuses a CSV row of more than 1,000 cells and a cell of more than 1,000 characters', async () => {
+    const wide = problem(await call(server.url, 'POST', '/v1/gaps/cohort?target=aide', `label,occupation\n${','.repeat(5000)}\n`, { 'content-type': 'text/csv' }), 400, 'request.invalid');
+    expect(wide.errors).toEqual([{ path: 'cohort.csv:2', message: 'more than 1000 cells in a row; a cohort file has at most 1000 columns' }]);
+    const long = problem(await call(server.url, 'POST', '/v1/gaps/cohort?target=aide', `label,occupation\nA,"${'x'.repeat(2000)}"\n`, { 'content-type': 'text/csv' }), 400, 'request.invalid');
+    expect(long.errors).toEqual([{ path: 'cohort.csv:2', message: 'a cell longer than 1000 characters' }]);
+  });
+
+  it('reads 1 MiB of blank lines in a CSV body as an empty cohort (the time it takes: service cohort-csv.test.ts)', async () => {
+    const csv = 'label,occupation\n' + '\n'.repeat(1024 * 1024 - 100);
+    const body = problem(await call(server.url, 'POST', '/v1/gaps/cohort?target=aide', csv, { 'content-type': 'text/csv' }), 422, 'cohort.empty');
+    expect(body.detail).toBe('cohort.csv: the cohort has no rows below the header');
   });
 });

@@ -58,6 +58,15 @@ describe('GET /openapi.json', () => {
     expect(body.paths['/v1/rank'].post.responses['413'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
   });
 
+  it('states the rules between fields: exactly one person or cohort, and something to change in a PATCH', async () => {
+    const { body } = await call(server.url, 'GET', '/openapi.json');
+    const schemas = body.components.schemas;
+    const person = [{ required: ['profile'] }, { required: ['profileId'] }];
+    for (const name of ['RankRequest', 'WhatIfRequest', 'PathwaysRequest']) expect(schemas[name].oneOf, name).toEqual(person);
+    expect(schemas.CohortRequest.oneOf).toEqual([{ required: ['profiles'] }, { required: ['profileIds'] }]);
+    expect(schemas.ProfilePatchRequest.anyOf).toEqual([{ required: ['label'] }, { required: ['profile'] }]);
+  });
+
   it('lists every problem type with its status', async () => {
     const { body } = await call(server.url, 'GET', '/openapi.json');
     expect(Object.keys(body['x-problem-types']).sort()).toEqual(Object.keys(PROBLEM_TYPES).sort());

@@ -3,6 +3,7 @@
 // JSON is checked for nesting depth before JSON.parse so a body of brackets costs no more than
 // its length. Every refusal is a 4xx problem; nothing here can end in a 500.
 import type { MiddlewareHandler } from 'hono';
+import { BridgeworkError, findLoneSurrogate } from '@bridgework/core';
 import type { AppEnv } from './app-env.ts';
 import { bodyChunks, requestHeader } from './node-request.ts';
 import { HttpError } from './problems.ts';
@@ -92,12 +93,27 @@ export function parseJson(text: string): unknown {
   if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
     throw new HttpError('request.malformed', `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, the most any request needs`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new HttpError('request.malformed', `the body is not valid JSON: ${(error as Error).message}`);
   }
+  // The bytes are UTF-8, but a \uD800 escape still makes a lone surrogate, which no store can
+  // keep as written (SQLite writes U+FFFD in its place, PostgreSQL refuses it). Only bodies that
+  // spell a surrogate escape are walked.
+  if (SURROGATE_ESCAPE.test(text)) {
+    const lone = findLoneSurrogate(value, ['body']);
+    if (lone) {
+      const where = lone.path.join('.');
+      const message = `${lone.inKey ? 'a field name is' : 'is'} not Unicode text: it holds a lone surrogate (\\u${lone.unit.toString(16)})`;
+      throw new BridgeworkError('request.invalid', `${where}: ${message}`, [{ where, message }]);
+    }
+  }
+  return value;
 }
+
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 /** Whether arrays/objects nest deeper than `max`, skipping strings. O(length), stops at the first too deep. */
 export function nestsDeeperThan(text: string, max: number): boolean {

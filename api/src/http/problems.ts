@@ -9,6 +9,8 @@ export type HttpErrorCode =
   | 'request.malformed'
   | 'request.too_large'
   | 'request.unsupported_media_type'
+  | 'request.header_too_large'
+  | 'request.timeout'
   | 'auth.missing_key'
   | 'auth.invalid_key'
   | 'auth.forbidden'
@@ -45,10 +47,12 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   'request.malformed': { status: 400, title: 'Malformed request', description: 'The body is not well-formed JSON or CSV (a syntax error, invalid UTF-8, or nesting deeper than allowed).' },
   'request.invalid': { status: 400, title: 'Invalid request', description: 'A body, query or path value does not match its schema: a wrong type, a value out of range, a missing or unknown field. `errors` lists each issue with its path.' },
   'request.too_large': { status: 413, title: 'Request body too large', description: 'The body is larger than the server accepts (1 MiB unless BRIDGEWORK_BODY_LIMIT says otherwise).' },
+  'request.header_too_large': { status: 431, title: 'Request headers too large', description: 'The request headers are larger than the server accepts (16 KiB in all). The connection is closed.' },
+  'request.timeout': { status: 408, title: 'Request timeout', description: 'The request (headers and body) did not arrive within the time the server waits for one (BRIDGEWORK_REQUEST_TIMEOUT). The connection is closed.' },
   'request.unsupported_media_type': { status: 415, title: 'Unsupported media type', description: 'The body is not sent as application/json (or text/csv where a route accepts CSV).' },
   'auth.missing_key': { status: 401, title: 'API key required', description: 'The route needs an API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`.' },
   'auth.invalid_key': { status: 401, title: 'Unknown API key', description: 'The key sent is not one this server knows.' },
-  'auth.forbidden': { status: 403, title: 'Not allowed for this role', description: 'The key is valid but its role may not do this: profiles need a counsellor key, importing and deleting frameworks an admin key.' },
+  'auth.forbidden': { status: 403, title: 'Not allowed for this role', description: "The key is valid but may not do this: profiles need a key of an organization (a counsellor key), importing and deleting frameworks, organizations, keys and the audit log an admin key." },
   'route.not_found': { status: 404, title: 'No such route', description: 'No endpoint has this path. The reference is at /docs.' },
   'method.not_allowed': { status: 405, title: 'Method not allowed', description: 'The path exists but not with this method; the Allow header lists those it takes.' },
   'service.not_ready': { status: 503, title: 'Not ready', description: 'The store cannot be reached or the default framework is not loaded yet (GET /readyz).' },
@@ -62,13 +66,19 @@ export const PROBLEM_TYPES: Record<ProblemCode, ProblemType> = {
   'competency.not_found': { status: 404, title: 'Competency not found', description: 'A competency id is not in the framework.' },
   'profile.invalid': { status: 422, title: 'Invalid profile', description: 'The profile breaks a rule of the model (e.g. it belongs to another framework).' },
   'profile.not_found': { status: 404, title: 'Profile not found', description: 'No stored profile has this id (it may have been erased).' },
+  'profile.erasure_pending': { status: 503, title: 'Erasure pending', description: 'The profile is deleted and can no longer be read, but old copies remain in the database files while another connection holds them (a long read, a backup). Repeat the DELETE after Retry-After seconds to finish erasing it; nothing claims it is erased until then.' },
   'profile.empty': { status: 422, title: 'Empty profile', description: 'The profile names no occupation and no competency (or only occupations without ratings).' },
+  'profile.quota_exceeded': { status: 403, title: 'Profile quota reached', description: "The organization holds as many profiles as its quota allows; erase one, or ask an admin to raise it (PATCH /v1/organizations/{id})." },
+  'organization.not_found': { status: 404, title: 'Organization not found', description: 'No organization has this id (GET /v1/organizations lists them).' },
+  'organization.exists': { status: 409, title: 'Organization exists', description: 'An organization with this id exists already.' },
+  'key.not_found': { status: 404, title: 'Key not found', description: 'No active API key has this id (it may have been revoked).' },
   'cohort.empty': { status: 422, title: 'Empty cohort', description: 'The cohort has no profiles.' },
   'program.invalid': { status: 422, title: 'Invalid bridging program', description: 'The bridging program cannot be applied.' },
   'import.invalid_file': { status: 422, title: 'Invalid source file', description: 'A source file does not have the expected format; `errors` gives file:line and what was expected. Nothing was stored.' },
   'import.missing_file': { status: 422, title: 'Missing source file', description: 'The path does not exist on the server or lacks a required file. Nothing was stored.' },
   'import.failed': { status: 422, title: 'Import failed', description: 'The source could not be imported. Nothing was stored.' },
   'import.path_not_allowed': { status: 403, title: 'Path not allowed', description: 'The path lies outside the folders this server imports from (BRIDGEWORK_IMPORT_ROOTS).' },
+  'import.not_found': { status: 404, title: 'Import job not found', description: 'No import job has this id (the newest 200 are kept).' },
   'store.failed': { status: 500, title: 'Storage failure', description: 'The database failed. The server logged it with the request id.' },
   internal: { status: 500, title: 'Internal error', description: 'An unexpected fault. The server logged it with the request id; nothing about your request was logged.' },
 };
@@ -132,7 +142,9 @@ export function toProblem(error: unknown, instance: string, requestId: string): 
   const known = error instanceof BridgeworkError || error instanceof HttpError;
   const code: ProblemCode = known ? error.code : 'internal';
   const type = PROBLEM_TYPES[code];
-  const fault = type.status >= 500 && code !== 'service.not_ready';
+  // Not a fault of the server: the detail says what happened and what to do.
+  const pending = code === 'profile.erasure_pending';
+  const fault = type.status >= 500 && code !== 'service.not_ready' && !pending;
   const detail = fault
     ? `${type.title}: the server logged it as request ${requestId}; quote that id when reporting it.`
     : known
@@ -149,13 +161,18 @@ export function toProblem(error: unknown, instance: string, requestId: string): 
       requestId,
       errors: known && !fault ? error.details.map(toIssue) : [],
     },
-    headers: error instanceof HttpError ? error.headers : {},
+    headers: error instanceof HttpError ? error.headers : pending ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {},
     fault,
   };
 }
 
 function toIssue(detail: ErrorDetail): ProblemIssue {
   return detail.where !== undefined ? { path: detail.where, message: detail.message } : { message: detail.message };
+}
+
+/** A problem as the bytes of its JSON body. */
+export function problemResponseBytes(problem: Problem): Buffer {
+  return Buffer.from(JSON.stringify(problem), 'utf8');
 }
 
 export function problemResponse({ problem, headers }: ProblemResponse): Response {

@@ -1,8 +1,10 @@
 // One log line per request: method, path (never the query string, which can carry search words),
-// status, milliseconds and the request id. Bodies are never logged: they hold personal data.
+// status, milliseconds and the request id. Bodies are never logged: they hold personal data. The
+// path is logged as sent, percent-encoded (log-line.ts), so no request can add a line to the log.
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env.ts';
+import { loggedPath } from './log-line.ts';
 import { requestHeader } from './node-request.ts';
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -11,7 +13,7 @@ const INCOMING_ID = /^[A-Za-z0-9._-]{1,64}$/;
 // drawing random bytes for every request.
 const ID_PREFIX = randomBytes(4).toString('hex');
 let requestCount = 0;
-function nextRequestId(): string {
+export function nextRequestId(): string {
   requestCount++;
   return `${ID_PREFIX}-${requestCount.toString(36)}`;
 }
@@ -28,6 +30,6 @@ export function requestLog(log: (line: string) => void): MiddlewareHandler<AppEn
     c.header('x-request-id', requestId);
     await next();
     if (!c.res.headers.has('x-request-id')) c.header('x-request-id', requestId);
-    log(`${c.req.method} ${c.req.path.slice(0, 300)} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms ${requestId}`);
+    log(`${c.req.method} ${loggedPath(c)} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms ${requestId}`);
   };
 }

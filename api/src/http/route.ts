@@ -74,7 +74,7 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly AnyRoute[], serv
     app.on(
       route.method,
       route.path,
-      authorize(route.access, config.apiKeys, config.publicRead),
+      authorize(route.access, config.apiKeys, config.publicRead, service),
       ...(bodyKinds.length > 0 ? [readBody(bodyKinds, config.bodyLimit)] : []),
       async (c) => {
         const raw = c.get('body');
@@ -108,9 +108,13 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown, location: 'path' 
   throw new BridgeworkError('request.invalid', `${first.where}: ${first.message}${more}`, details);
 }
 
-/** Query parameters as an object; a parameter given twice is refused rather than guessed at. */
+/**
+ * Query parameters as an object; a parameter given twice is refused rather than guessed at. The
+ * object has no prototype, so `__proto__` is an own key (which the strict schemas refuse) and
+ * not a write to the prototype that no schema would see.
+ */
 function queryObject(url: string): Record<string, string> {
-  const query: Record<string, string> = {};
+  const query = Object.create(null) as Record<string, string>;
   for (const [key, value] of new URL(url).searchParams) {
     if (Object.hasOwn(query, key)) {
       throw new BridgeworkError('request.invalid', `query.${key}: given more than once`, [{ where: `query.${key}`, message: 'given more than once' }]);

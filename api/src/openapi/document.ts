@@ -7,6 +7,7 @@ import { PROBLEM_TYPES, problemTypeUri, type ProblemCode } from '../http/problem
 import type { AnyRoute } from '../http/route.ts';
 import { REQUEST_COMPONENTS } from '../schemas/requests.ts';
 import { RESPONSE_COMPONENTS } from '../schemas/responses.ts';
+import { ADMIN_COMPONENTS } from '../schemas/admin.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -23,11 +24,12 @@ export interface OpenApiDocument {
 }
 
 const TAGS: Record<string, string> = {
-  Frameworks: 'Stored competency frameworks and their versions.',
+  Frameworks: 'Stored competency frameworks and their versions; imports (admin).',
   Occupations: 'Occupations of a framework: search and detail.',
   Competencies: 'Competencies of a framework.',
   Analyses: 'Ranking, comparison, matrix, cohort gaps, what-if and pathways.',
-  Profiles: "Counsellors' case files (personal data: counsellor key required).",
+  Profiles: "Counsellors' case files (personal data: a key of the organization that holds them).",
+  Organizations: 'Organizations, their API keys and the audit log of their profiles (admin).',
   Health: 'Liveness and readiness.',
   Reference: 'This document and its HTML rendering.',
 };
@@ -37,18 +39,18 @@ function commonProblems(route: AnyRoute): ProblemCode[] {
   const codes: ProblemCode[] = [];
   if (route.params || route.query || route.body) codes.push('request.invalid');
   if (route.body) codes.push('request.malformed', 'request.too_large', 'request.unsupported_media_type');
-  if (route.access !== 'open') codes.push('auth.missing_key', 'auth.invalid_key');
-  if (route.access === 'admin') codes.push('auth.forbidden');
+  if (route.access !== 'open') codes.push('auth.missing_key', 'auth.invalid_key', 'auth.forbidden');
   return codes;
 }
 
 export function openApiDocument(routes: readonly AnyRoute[]): OpenApiDocument {
+  const responseComponents = { ...RESPONSE_COMPONENTS, ...ADMIN_COMPONENTS };
   const components = {
     ...componentSchemas(REQUEST_COMPONENTS, 'input'),
-    ...componentSchemas(RESPONSE_COMPONENTS, 'output'),
+    ...componentSchemas(responseComponents, 'output'),
   };
   const requestNames = new Map(Object.entries(REQUEST_COMPONENTS).map(([name, schema]) => [schema, name]));
-  const responseNames = new Map(Object.entries(RESPONSE_COMPONENTS).map(([name, schema]) => [schema, name]));
+  const responseNames = new Map(Object.entries(responseComponents).map(([name, schema]) => [schema, name]));
   const paths: OpenApiDocument['paths'] = {};
 
   for (const route of routes) {

@@ -3,7 +3,7 @@
 // `bridgework gaps --cohort file.csv`) with the target and options in the query string.
 import { jsonResponse } from '../http/json-response.ts';
 import { BridgeworkError } from '@bridgework/core';
-import { requireRole } from '../http/auth.ts';
+import { profileScope } from '../http/auth.ts';
 import { defineRoute } from '../http/route.ts';
 import { parseCohortCsv } from '@bridgework/service';
 import { CohortCsvQuery, CohortRequest } from '../schemas/requests.ts';
@@ -25,7 +25,7 @@ export const cohortGapRoutes = [
     query: CohortCsvQuery,
     responses: [{ status: 200, description: 'The gaps, highest priority first.', schema: CohortGapsResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'competency.not_found', 'profile.not_found', 'profile.empty', 'cohort.empty'],
-    handle: async ({ c, service, body, csv, query, role }) => {
+    handle: async ({ c, service, body, csv, query }) => {
       if (csv !== undefined) {
         const { framework, version, target, ...options } = query;
         if (target === undefined) throw missingTarget();
@@ -35,8 +35,8 @@ export const cohortGapRoutes = [
       // A JSON body carries everything; a query beside it would be silently ignored.
       const stray = Object.keys(query);
       if (stray.length > 0) throw queryBesideJson(stray);
-      if (body.profileIds !== undefined) requireRole(role, 'counsellor', false, 'using stored profiles (profileIds)');
-      const cohort = body.profileIds !== undefined ? { profileIds: body.profileIds } : { profiles: body.profiles! };
+      const cohort =
+        body.profileIds !== undefined ? { profileIds: body.profileIds, scope: profileScope(c, 'using stored profiles (profileIds)') } : { profiles: body.profiles! };
       return jsonResponse(c, await service.cohortGaps(frameworkRef(body), body.target, cohort, body.options));
     },
   }),

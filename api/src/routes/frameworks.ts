@@ -1,9 +1,12 @@
-// Framework versions: list and read them (open), import from files on the server and delete a
-// version (admin). Versions are immutable; an import of a stored (id, version) is a 409.
+// Framework versions: list and read them (open), import from files on the server (a job, run in
+// another process: routes/imports.ts follows it) and delete a version (admin). Versions are
+// immutable; an import of a stored (id, version) fails with framework.version_exists.
+import { checkSourcePath } from '@bridgework/service';
 import { jsonResponse } from '../http/json-response.ts';
 import { defineRoute } from '../http/route.ts';
 import { FrameworkParams, ImportRequest, VersionParams } from '../schemas/requests.ts';
-import { FrameworkListResponse, FrameworkVersionsResponse, ImportResponse } from '../schemas/responses.ts';
+import { FrameworkListResponse, FrameworkVersionsResponse } from '../schemas/responses.ts';
+import { ImportJobResponse } from '../schemas/admin.ts';
 
 export const frameworkRoutes = [
   defineRoute({
@@ -34,17 +37,20 @@ export const frameworkRoutes = [
     path: '/v1/frameworks/import',
     operationId: 'importFramework',
     tag: 'Frameworks',
-    summary: 'Import a framework from files on the server (admin)',
+    summary: 'Start importing a framework from files on the server (admin)',
     description:
-      'Reads an official distribution (O*NET text release, ESCO CSV, NOC, ...) or a native folder on the server and stores it as one version, all or nothing. The path must lie under BRIDGEWORK_IMPORT_ROOTS.',
+      'Reads an official distribution (O*NET text release, ESCO CSV, NOC, ...) or a native folder on the server and stores it as one version, all or nothing. The path must lie under BRIDGEWORK_IMPORT_ROOTS, and so must every file in it, links resolved; only regular files are read. Answers 202 at once with the job; the import runs in another process, one at a time, and GET /v1/imports/{id} (the Location) shows its progress, then its report or its problem.',
     access: 'admin',
     body: ImportRequest,
-    responses: [{ status: 201, description: 'Stored: the version summary, warnings and timing.', schema: ImportResponse }],
-    problems: ['framework.version_exists', 'import.invalid_file', 'import.missing_file', 'import.path_not_allowed', 'framework.invalid'],
+    responses: [{ status: 202, description: 'Started: the job, queued or running; its Location is /v1/imports/{id}.', schema: ImportJobResponse }],
+    problems: ['import.missing_file', 'import.path_not_allowed'],
     handle: async ({ c, service, body }) => {
-      const report = await service.importFramework(body);
-      c.header('location', `/v1/frameworks/${report.framework.id}`);
-      return jsonResponse(c, report, 201);
+      // The top-level path is checked now, for an answer at once; every file in it in the job.
+      const confine = service.confinement();
+      if (confine) await checkSourcePath(body.path, confine.roots);
+      const job = await service.importJobs.start(body);
+      c.header('location', `/v1/imports/${job.id}`);
+      return jsonResponse(c, job, 202);
     },
   }),
   defineRoute({
@@ -63,3 +69,4 @@ export const frameworkRoutes = [
     },
   }),
 ];
+

@@ -1,5 +1,6 @@
 // Liveness and readiness for orchestrators: /healthz answers while the process runs; /readyz
-// only when the store answers and the default framework is loaded (compiled on the first call).
+// only when the store answers, takes writes, and the default framework is loaded (compiled on the
+// first call).
 import { jsonResponse } from '../http/json-response.ts';
 import { HttpError } from '../http/problems.ts';
 import { defineRoute } from '../http/route.ts';
@@ -23,7 +24,7 @@ export const healthRoutes = [
     path: '/readyz',
     operationId: 'readiness',
     tag: 'Health',
-    summary: 'The store answers and the default framework is loaded',
+    summary: 'The store answers and takes writes, and the default framework is loaded',
     access: 'open',
     responses: [{ status: 200, description: 'Ready to serve.', schema: ReadinessResponse }],
     problems: ['service.not_ready'],
@@ -32,6 +33,7 @@ export const healthRoutes = [
       if (!readiness.ready) {
         throw new HttpError('service.not_ready', readiness.detail ?? 'not ready', [
           { where: 'store', message: readiness.checks.store },
+          { where: 'writable', message: readiness.checks.writable },
           { where: 'defaultFramework', message: `${readiness.defaultFramework.id}: ${readiness.checks.defaultFramework}` },
         ]);
       }

@@ -17,7 +17,7 @@ export const pathwayRoutes = [
     body: PathwaysRequest,
     responses: [{ status: 200, description: 'The route (or why there is none) and the direct move for comparison.', schema: PathwaysResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'occupation.ambiguous', 'profile.not_found', 'profile.empty'],
-    handle: async ({ c, service, body, role }) =>
-      jsonResponse(c, await service.pathways(frameworkRef(body), subjectOf(body, role), body.target, body.options)),
+    handle: async ({ c, service, body }) =>
+      jsonResponse(c, await service.pathways(frameworkRef(body), subjectOf(c, body), body.target, body.options)),
   }),
 ];

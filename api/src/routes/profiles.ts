@@ -1,6 +1,8 @@
-// Counsellors' case files: profiles stored on request, listed only with a key, erased on DELETE
-// (the row is removed, not flagged). Responses are never cached.
+// Counsellors' case files: profiles stored on request, each in the organization of the key that
+// stored it and seen only through keys of that organization, every access recorded in the audit
+// log, erased on DELETE (the row is removed, not flagged). Responses are never cached.
 import { jsonResponse } from '../http/json-response.ts';
+import { profileScope } from '../http/auth.ts';
 import { defineRoute } from '../http/route.ts';
 import { ProfileCreateRequest, ProfileListQuery, ProfileParams, ProfilePatchRequest } from '../schemas/requests.ts';
 import { ProfilePageResponse, StoredProfileResponse } from '../schemas/responses.ts';
@@ -17,7 +19,7 @@ export const profileRoutes = [
     responses: [{ status: 201, description: 'Stored; Location names it.', schema: StoredProfileResponse }],
     problems: ['profile.invalid'],
     handle: async ({ c, service, body }) => {
-      const stored = await service.createProfile(body.profile, body.label !== undefined ? { label: body.label } : {});
+      const stored = await service.createProfile(profileScope(c), body.profile, body.label !== undefined ? { label: body.label } : {});
       c.header('location', `/v1/profiles/${stored.id}`);
       return jsonResponse(c, stored, 201);
     },
@@ -31,7 +33,7 @@ export const profileRoutes = [
     access: 'counsellor',
     query: ProfileListQuery,
     responses: [{ status: 200, description: 'One page of profiles.', schema: ProfilePageResponse }],
-    handle: async ({ c, service, query }) => jsonResponse(c, await service.listProfiles(query)),
+    handle: async ({ c, service, query }) => jsonResponse(c, await service.listProfiles(profileScope(c), query)),
   }),
   defineRoute({
     method: 'GET',
@@ -43,7 +45,7 @@ export const profileRoutes = [
     params: ProfileParams,
     responses: [{ status: 200, description: 'The profile.', schema: StoredProfileResponse }],
     problems: ['profile.not_found'],
-    handle: async ({ c, service, params }) => jsonResponse(c, await service.getProfile(params.id)),
+    handle: async ({ c, service, params }) => jsonResponse(c, await service.getProfile(profileScope(c), params.id)),
   }),
   defineRoute({
     method: 'PATCH',
@@ -58,7 +60,7 @@ export const profileRoutes = [
     responses: [{ status: 200, description: 'The profile as stored now.', schema: StoredProfileResponse }],
     problems: ['profile.not_found', 'profile.invalid'],
     handle: async ({ c, service, params, body }) =>
-      jsonResponse(c, await service.updateProfile(params.id, body.profile ?? {}, body.label !== undefined ? { label: body.label } : {})),
+      jsonResponse(c, await service.updateProfile(profileScope(c), params.id, body.profile ?? {}, body.label !== undefined ? { label: body.label } : {})),
   }),
   defineRoute({
     method: 'DELETE',
@@ -71,7 +73,7 @@ export const profileRoutes = [
     responses: [{ status: 204, description: 'Erased: the row is gone; a GET now answers 404.' }],
     problems: ['profile.not_found'],
     handle: async ({ c, service, params }) => {
-      await service.deleteProfile(params.id);
+      await service.deleteProfile(profileScope(c), params.id);
       return c.body(null, 204);
     },
   }),

@@ -19,6 +19,6 @@ export const rankRoutes = [
     body: RankRequest,
     responses: [{ status: 200, description: 'The ranking.', schema: RankingResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'occupation.ambiguous', 'competency.not_found', 'profile.not_found', 'profile.empty', 'profile.invalid'],
-    handle: async ({ c, service, body, role }) => jsonBytesResponse(c, encodeRanking(await service.rank(frameworkRef(body), subjectOf(body, role), body.options))),
+    handle: async ({ c, service, body }) => jsonBytesResponse(c, encodeRanking(await service.rank(frameworkRef(body), subjectOf(c, body), body.options))),
   }),
 ];

@@ -1,9 +1,10 @@
 // What the analysis routes share: which framework version a body names, and whose profile it is.
-// A stored profile is personal data, so naming one by id needs a counsellor key even where inline
-// profiles are open to anyone.
+// A stored profile is personal data, so naming one by id needs a key of its organization even
+// where inline profiles are open to anyone.
 import type { Profile } from '@bridgework/core';
-import type { Role } from '../config.ts';
-import { requireRole } from '../http/auth.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/app-env.ts';
+import { profileScope } from '../http/auth.ts';
 import type { FrameworkRef, ProfileSubject } from '@bridgework/service';
 
 export function frameworkRef(body: { framework?: string | undefined; version?: string | undefined }): FrameworkRef {
@@ -13,12 +14,9 @@ export function frameworkRef(body: { framework?: string | undefined; version?: s
   };
 }
 
-/** The body's person; checks the key when it names a stored profile. */
-export function subjectOf(body: { profile?: Profile | undefined; profileId?: string | undefined }, role: Role | undefined): ProfileSubject {
-  if (body.profileId !== undefined) {
-    requireRole(role, 'counsellor', false, 'using a stored profile (profileId)');
-    return { profileId: body.profileId };
-  }
+/** The body's person; checks the key when it names a stored profile (its organization's only). */
+export function subjectOf(c: Context<AppEnv>, body: { profile?: Profile | undefined; profileId?: string | undefined }): ProfileSubject {
+  if (body.profileId !== undefined) return { profileId: body.profileId, scope: profileScope(c, 'using a stored profile (profileId)') };
   // The schema's exactlyOne() refinement guarantees one of the two.
   return { profile: body.profile! };
 }

@@ -17,7 +17,7 @@ export const whatIfRoutes = [
     body: WhatIfRequest,
     responses: [{ status: 200, description: 'Before, after and the deltas.', schema: WhatIfResponse }],
     problems: ['framework.not_found', 'occupation.not_found', 'competency.not_found', 'profile.not_found', 'profile.empty'],
-    handle: async ({ c, service, body, role }) =>
-      jsonResponse(c, await service.whatIf(frameworkRef(body), subjectOf(body, role), body.program, body.options)),
+    handle: async ({ c, service, body }) =>
+      jsonResponse(c, await service.whatIf(frameworkRef(body), subjectOf(c, body), body.program, body.options)),
   }),
 ];

@@ -44,6 +44,11 @@ export const CatalogueQuery = z.strictObject({
   version: FrameworkVersion.optional(),
 });
 
+/** The same rule as exactlyOne, for the OpenAPI document (JSON Schema `oneOf`). */
+export function exactlyOneOf(a: string, b: string) {
+  return { oneOf: [{ required: [a] }, { required: [b] }] };
+}
+
 /** The body must name exactly one of two alternatives (an inline profile or a stored one). */
 export function exactlyOne<K extends string>(a: K, b: K) {
   return (value: Partial<Record<K, unknown>>, ctx: z.RefinementCtx) => {

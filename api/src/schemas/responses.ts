@@ -291,7 +291,7 @@ export const HealthResponse = z.strictObject({ status: z.literal('ok'), uptimeSe
 
 export const ReadinessResponse: z.ZodType<Readiness> = z.strictObject({
   ready: z.boolean(),
-  checks: z.strictObject({ store: z.enum(['ok', 'failed']), defaultFramework: z.enum(['ok', 'missing', 'failed']) }),
+  checks: z.strictObject({ store: z.enum(['ok', 'failed']), writable: z.enum(['ok', 'failed']), defaultFramework: z.enum(['ok', 'missing', 'failed']) }),
   defaultFramework: z.strictObject({ id: z.string(), version: z.string().optional() }),
   detail: z.string().optional(),
 });

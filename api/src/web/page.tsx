@@ -8,6 +8,7 @@ import { BridgeworkError } from '@bridgework/core';
 import type { ApiConfig } from '../config.ts';
 import { roleOfKey } from '../http/auth.ts';
 import type { AppEnv } from '../http/app-env.ts';
+import { faultLine, loggedPath } from '../http/log-line.ts';
 import { HttpError, toProblem } from '../http/problems.ts';
 import type { BridgeworkService } from '@bridgework/service';
 import type { CompiledFramework } from '@bridgework/service';
@@ -103,7 +104,7 @@ async function errorPage(input: PageInput, error: unknown): Promise<Response> {
   const { problem, fault, headers } = toProblem(error, c.req.path, requestId);
   // e.g. `connection: close` after a body too large to read to the end.
   for (const [name, value] of Object.entries(headers)) c.header(name, value);
-  if (fault) input.deps.config.log(`ERROR ${requestId} ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (fault) input.deps.config.log(faultLine(requestId, c.req.method, loggedPath(c), error));
   const e = t.m.errors;
   const code = problem.code;
   const message =

@@ -5,6 +5,7 @@ export { BridgeworkError, isBridgeworkError, type BridgeworkErrorCode, type Erro
 export { checkFramework, type CheckOptions, type FrameworkIssue } from './check-framework.ts';
 export { parseFramework, safeParseFramework, zodIssues, describeZodIssue, type ParseFrameworkResult } from './parse-framework.ts';
 export { foldText, tokens } from './normalize-text.ts';
+export { codePointLength, findLoneSurrogate, isWellFormedText, type LoneSurrogate } from './unicode-text.ts';
 export { OccupationLookup, type TitleMatch } from './occupation-lookup.ts';
 export {
   buildFrameworkGraph,

@@ -1,12 +1,13 @@
 // Importing framework sources into the store: one path for the import endpoint, `bridgework
 // import`, the default framework on first start and the sources listed in BRIDGEWORK_IMPORT.
 import { createHash } from 'node:crypto';
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { BridgeworkError } from '@bridgework/core';
 import { importFramework, type ImportProgress } from '@bridgework/importers';
 import type { BridgeworkStore, FrameworkVersionSummary } from '@bridgework/store';
 import type { FrameworkSource } from './settings.ts';
+import { stageSource } from './stage-source.ts';
 
 export interface ImportRequest extends FrameworkSource {
   /** Store under this id instead of the one the source gives. */
@@ -42,17 +43,34 @@ export interface ImportReport {
 }
 
 /**
- * Reads a source and saves it in one transaction. `roots`, when given, are the folders the path
- * must lie in (after resolving symbolic links): the import endpoint must not read arbitrary files.
+ * Reads a source and saves it in one transaction. With `confine`, the source is first copied
+ * from inside the roots (stage-source.ts: every file resolved, special files refused) and the
+ * copy is read: an import a request asks for must not read arbitrary files.
  */
 export async function importSource(
   store: BridgeworkStore,
   request: ImportRequest,
   hooks: ImportHooks = {},
-  roots?: readonly string[],
+  confine?: Confinement,
 ): Promise<ImportReport> {
+  if (confine === undefined) return importFrom(store, request, resolve(request.path), hooks);
+  // Read from a copy of the source made after resolving every file inside the roots.
+  const staged = await stageSource(request.path, confine.roots, confine.exclude ? { exclude: confine.exclude } : {});
+  try {
+    return await importFrom(store, request, staged.path, hooks);
+  } finally {
+    await staged.cleanup();
+  }
+}
+
+/** Where a request may import from: folders, and files never to read (the server's database). */
+export interface Confinement {
+  roots: readonly string[];
+  exclude?: readonly string[];
+}
+
+async function importFrom(store: BridgeworkStore, request: ImportRequest, readPath: string, hooks: ImportHooks): Promise<ImportReport> {
   const path = resolve(request.path);
-  if (roots !== undefined) await assertInsideRoots(path, roots);
   // Taken before reading: a file changed while it is read gives a fingerprint that will not match
   // next time, so the source is read again rather than wrongly skipped.
   const fingerprint = hooks.skipExisting ? await sourceFingerprint(path) : undefined;
@@ -62,7 +80,7 @@ export async function importSource(
     if (stored) return { framework: stored, skipped: true, unchanged: true, warnings: [], rowsRead: {}, timing: { readMs: 0, saveMs: 0 } };
   }
   const readStart = performance.now();
-  const result = await importFramework(request.kind, path, {
+  const result = await importFramework(request.kind, readPath, {
     ...(request.id !== undefined ? { id: request.id } : {}),
     ...(request.version !== undefined ? { version: request.version } : {}),
     ...(hooks.onRead ? { onProgress: hooks.onRead } : {}),
@@ -123,23 +141,6 @@ export async function sourceFingerprint(path: string): Promise<string | undefine
     return undefined;
   }
   return `sha256:${hash.digest('hex')}`;
-}
-
-async function assertInsideRoots(path: string, roots: readonly string[]): Promise<void> {
-  let real: string;
-  try {
-    real = await realpath(path);
-  } catch {
-    throw new BridgeworkError('import.missing_file', `${path}: no such file or folder`, [{ where: 'path', message: 'not found' }]);
-  }
-  for (const root of roots) {
-    const realRoot = await realpath(root).catch(() => resolve(root));
-    const rel = relative(realRoot, real);
-    if (rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))) return;
-  }
-  throw new BridgeworkError('import.path_not_allowed', `${path} is outside the folders this server imports from (BRIDGEWORK_IMPORT_ROOTS)`, [
-    { where: 'path', message: 'outside the import roots' },
-  ]);
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -22,7 +22,15 @@ import {
   type RankOptionsInput,
   type WhatIf,
 } from '@bridgework/core';
+import { createHash, randomBytes } from 'node:crypto';
 import type {
+  ApiKeyRecord,
+  AuditPage,
+  AuditQuery,
+  KeyRole,
+  Organization,
+  OrganizationInput,
+  ProfileScope,
   BridgeworkStore,
   FrameworkVersions,
   ListProfilesOptions,
@@ -33,8 +41,15 @@ import type {
 } from '@bridgework/store';
 import { BUNDLED_DEFAULT_FRAMEWORK, type DefaultFramework, type FrameworkSource } from './settings.ts';
 import type { CompetencySummary, OccupationDetail, OccupationSummary, Page, PageQuery } from './catalogue.ts';
-import { importSource, type ImportHooks, type ImportReport, type ImportRequest } from './framework-sources.ts';
+import { importSource, type Confinement, type ImportHooks, type ImportReport, type ImportRequest } from './framework-sources.ts';
+import { ImportJobs, type ImportRunner } from './import-jobs.ts';
 import { IndexCache, type CompiledFramework } from './index-cache.ts';
+
+/** How long a stored key found (or not found) is remembered. */
+export const KEY_CACHE_MS = 2000;
+
+/** SHA-256 of a key's secret, hex: what the store keeps. */
+export const keyDigest = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 
 /** The store lock held while start-up sources (the default framework first) are imported. */
 const STARTUP_IMPORTS = 'startup-imports';
@@ -45,8 +60,15 @@ export interface ServiceOptions {
   defaultFramework?: DefaultFramework;
   /** Sources imported by ensureFrameworks() unless their (id, version) is stored. */
   imports?: readonly FrameworkSource[];
-  /** Folders importFramework() may read from; any path when omitted. */
+  /** Folders importFramework() and import jobs may read from; any path when omitted. */
   importRoots?: readonly string[];
+  /** Files an import never reads, whatever the roots: the server's own database files. */
+  importExclude?: readonly string[];
+  /**
+   * Runs the imports of jobs (POST /v1/frameworks/import): in a child process in the server
+   * (import-process.ts), so the event loop never waits for one. In this process when omitted.
+   */
+  importRunner?: ImportRunner;
   /** Compiled framework versions kept in memory. Default 4. */
   cacheSize?: number;
 }
@@ -58,8 +80,9 @@ export interface FrameworkRef {
 }
 
 /** A person to score: given inline, or a counsellor's stored profile. */
-export type ProfileSubject = { profile: Profile } | { profileId: string };
-export type CohortSubject = { profiles: readonly Profile[] } | { profileIds: readonly string[] };
+/** A person to score: given inline, or an organization's stored profile (read as `use`, audited). */
+export type ProfileSubject = { profile: Profile } | { profileId: string; scope: ProfileScope };
+export type CohortSubject = { profiles: readonly Profile[] } | { profileIds: readonly string[]; scope: ProfileScope };
 
 export interface StartupReport {
   imported: ImportReport[];
@@ -71,7 +94,8 @@ export interface StartupReport {
 
 export interface Readiness {
   ready: boolean;
-  checks: { store: 'ok' | 'failed'; defaultFramework: 'ok' | 'missing' | 'failed' };
+  /** store: it answers reads; writable: it takes writes (a read-only file or server does not). */
+  checks: { store: 'ok' | 'failed'; writable: 'ok' | 'failed'; defaultFramework: 'ok' | 'missing' | 'failed' };
   defaultFramework: { id: string; version?: string };
   detail?: string;
 }
@@ -81,7 +105,10 @@ export class BridgeworkService {
   readonly defaultFramework: DefaultFramework;
   private readonly imports: readonly FrameworkSource[];
   private readonly importRoots: readonly string[] | undefined;
+  private readonly importExclude: readonly string[];
   private readonly cache: IndexCache;
+  /** Imports requested over HTTP: run elsewhere, watched through their jobs. */
+  readonly importJobs: ImportJobs;
   private defaultImport?: Promise<ImportReport | undefined>;
   /** Why the default framework could not be imported; not retried on every request. */
   private defaultImportError?: Error;
@@ -91,7 +118,24 @@ export class BridgeworkService {
     this.defaultFramework = options.defaultFramework ?? BUNDLED_DEFAULT_FRAMEWORK;
     this.imports = options.imports ?? [];
     this.importRoots = options.importRoots;
+    this.importExclude = options.importExclude ?? [];
     this.cache = new IndexCache((id, version) => this.store.loadFramework(id, version), options.cacheSize);
+    const inProcess: ImportRunner = (request, onProgress) =>
+      importSource(
+        this.store,
+        request,
+        {
+          onRead: (p) => onProgress({ type: 'progress', phase: 'reading', file: p.phase, done: p.done, ...(p.total !== undefined ? { total: p.total } : {}) }),
+          onSave: (done, total) => onProgress({ type: 'progress', phase: 'saving', done, total }),
+        },
+        this.confinement(),
+      );
+    this.importJobs = new ImportJobs(this.store, options.importRunner ?? inProcess, (report) => this.cache.evict(report.framework.id, report.framework.version));
+  }
+
+  /** Where imports a request asks for may read; undefined when any path is allowed. */
+  confinement(): Confinement | undefined {
+    return this.importRoots === undefined ? undefined : { roots: this.importRoots, exclude: this.importExclude };
   }
 
   // ---- frameworks ----
@@ -170,7 +214,7 @@ export class BridgeworkService {
    * come from the operator, not from a request).
    */
   async importFramework(request: ImportRequest, hooks: ImportHooks = {}, access: { anyPath?: boolean } = {}): Promise<ImportReport> {
-    const report = await importSource(this.store, request, hooks, access.anyPath ? undefined : this.importRoots);
+    const report = await importSource(this.store, request, hooks, access.anyPath ? undefined : this.confinement());
     this.cache.evict(report.framework.id, report.framework.version);
     return report;
   }
@@ -238,7 +282,7 @@ export class BridgeworkService {
   }
 
   async cohortGaps(ref: FrameworkRef, target: string, cohort: CohortSubject, options: CohortOptionsInput = {}): Promise<CohortGaps> {
-    const profiles = 'profiles' in cohort ? cohort.profiles : await Promise.all(cohort.profileIds.map((id) => this.profileOf({ profileId: id })));
+    const profiles = 'profiles' in cohort ? cohort.profiles : await Promise.all(cohort.profileIds.map((id) => this.profileOf({ profileId: id, scope: cohort.scope })));
     return cohortGaps((await this.compiled(ref)).index, profiles, target, options);
   }
 
@@ -254,51 +298,137 @@ export class BridgeworkService {
     return pathways(index, profile, target, options);
   }
 
-  // ---- profiles (personal data: stored only when a counsellor asks) ----
+  // ---- profiles (personal data: stored only when a counsellor asks; one organization's each) ----
 
-  createProfile(profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
-    return this.store.createProfile(profile, meta);
+  createProfile(scope: ProfileScope, profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
+    return this.store.createProfile(scope, profile, meta);
   }
 
-  async getProfile(id: string): Promise<StoredProfile> {
-    const stored = await this.store.getProfile(id);
+  /** The organization's profile; `profile.not_found` for another organization's, as for one that is not there. */
+  async getProfile(scope: ProfileScope, id: string, action: 'read' | 'use' = 'read'): Promise<StoredProfile> {
+    const stored = await this.store.getProfile(scope, id, action);
     if (!stored) throw profileNotFound(id);
     return stored;
   }
 
-  listProfiles(options: ListProfilesOptions = {}): Promise<ProfilePage> {
-    return this.store.listProfiles(options);
+  listProfiles(scope: ProfileScope, options: ListProfilesOptions = {}): Promise<ProfilePage> {
+    return this.store.listProfiles(scope, options);
   }
 
-  updateProfile(id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
-    return this.store.updateProfile(id, patch, meta);
+  updateProfile(scope: ProfileScope, id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
+    return this.store.updateProfile(scope, id, patch, meta);
   }
 
-  async deleteProfile(id: string): Promise<void> {
-    if (!(await this.store.deleteProfile(id))) throw profileNotFound(id);
+  async deleteProfile(scope: ProfileScope, id: string): Promise<void> {
+    if (!(await this.store.deleteProfile(scope, id))) throw profileNotFound(id);
+  }
+
+  // ---- organizations, keys and the audit log (admin) ----
+
+  createOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.store.createOrganization(input);
+  }
+
+  /** Creates the organization when missing (the organizations of BRIDGEWORK_API_KEYS, at start). */
+  ensureOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.store.ensureOrganization(input);
+  }
+
+  listOrganizations(): Promise<Organization[]> {
+    return this.store.listOrganizations();
+  }
+
+  async getOrganization(id: string): Promise<Organization> {
+    const org = await this.store.getOrganization(id);
+    if (!org) throw new BridgeworkError('organization.not_found', `no organization "${id}"`);
+    return org;
+  }
+
+  updateOrganization(id: string, patch: { name?: string; profileQuota?: number }): Promise<Organization> {
+    return this.store.updateOrganization(id, patch);
+  }
+
+  /**
+   * A new key: its secret is returned once and never stored (only its SHA-256 is). A counsellor
+   * key needs an organization; an admin key may have one (then it may use that organization's
+   * profiles too).
+   */
+  async createApiKey(input: { role: KeyRole; organization?: string; label?: string }): Promise<{ key: ApiKeyRecord; secret: string }> {
+    if (input.role === 'counsellor' && input.organization === undefined) {
+      throw new BridgeworkError('request.invalid', 'a counsellor key belongs to an organization: give "organization"', [{ where: 'organization', message: 'required for a counsellor key' }]);
+    }
+    const secret = `bwk_${randomBytes(24).toString('base64url')}`;
+    const key = await this.store.createApiKey({ ...input, digest: keyDigest(secret) });
+    return { key, secret };
+  }
+
+  listApiKeys(organization?: string): Promise<ApiKeyRecord[]> {
+    return this.store.listApiKeys(organization);
+  }
+
+  async revokeApiKey(id: string): Promise<void> {
+    if (!(await this.store.revokeApiKey(id))) throw new BridgeworkError('key.not_found', `no active key "${id}"`);
+    for (const [digest, cached] of this.keyCache) if (cached.key?.id === id) this.keyCache.delete(digest);
+  }
+
+  /**
+   * The active stored key whose secret this is, or undefined. Remembered for KEY_CACHE_MS, so a
+   * key revoked through another process stops working within that time (through this one, at once).
+   */
+  async authenticate(secret: string): Promise<ApiKeyRecord | undefined> {
+    const digest = keyDigest(secret);
+    const cached = this.keyCache.get(digest);
+    if (cached && cached.until > performance.now()) return cached.key;
+    const key = await this.store.findApiKey(digest);
+    if (this.keyCache.size >= 10_000) this.keyCache.clear();
+    this.keyCache.set(digest, { key, until: performance.now() + KEY_CACHE_MS });
+    return key;
+  }
+
+  private readonly keyCache = new Map<string, { key: ApiKeyRecord | undefined; until: number }>();
+
+  listAudit(query: AuditQuery = {}): Promise<AuditPage> {
+    return this.store.listAudit(query);
   }
 
   // ---- health ----
 
-  /** Ready when the store answers and the default framework is stored and compiled. */
+  /**
+   * Ready when the store answers, takes writes (a database opened read-only answers reads but
+   * fails every write, erasure included) and the default framework is stored and compiled.
+   */
   async readiness(): Promise<Readiness> {
     const id = this.defaultFramework.id;
     try {
       // A real round trip: getFramework may answer from a cache while the database is gone.
       await this.store.listFrameworks();
     } catch (error) {
-      return { ready: false, checks: { store: 'failed', defaultFramework: 'failed' }, defaultFramework: { id }, detail: asError(error).message };
+      return { ready: false, checks: { store: 'failed', writable: 'failed', defaultFramework: 'failed' }, defaultFramework: { id }, detail: asError(error).message };
+    }
+    let writable: 'ok' | 'failed' = 'ok';
+    let detail: string | undefined;
+    try {
+      await this.store.checkWritable();
+    } catch (error) {
+      writable = 'failed';
+      detail = asError(error).message;
     }
     try {
       const { index } = await this.compiled({ id });
-      return { ready: true, checks: { store: 'ok', defaultFramework: 'ok' }, defaultFramework: { id, version: index.data.framework.version } };
+      const version = index.data.framework.version;
+      return {
+        ready: writable === 'ok',
+        checks: { store: 'ok', writable, defaultFramework: 'ok' },
+        defaultFramework: { id, version },
+        ...(detail !== undefined ? { detail } : {}),
+      };
     } catch (error) {
       const missing = error instanceof BridgeworkError && error.code === 'framework.not_found';
       return {
         ready: false,
-        checks: { store: 'ok', defaultFramework: missing ? 'missing' : 'failed' },
+        checks: { store: 'ok', writable, defaultFramework: missing ? 'missing' : 'failed' },
         defaultFramework: { id },
-        detail: asError(error).message,
+        detail: detail ?? asError(error).message,
       };
     }
   }
@@ -308,7 +438,7 @@ export class BridgeworkService {
   }
 
   private async profileOf(subject: ProfileSubject): Promise<Profile> {
-    return 'profile' in subject ? subject.profile : (await this.getProfile(subject.profileId)).profile;
+    return 'profile' in subject ? subject.profile : (await this.getProfile(subject.scope, subject.profileId, 'use')).profile;
   }
 }
 

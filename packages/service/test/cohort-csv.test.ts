@@ -17,6 +17,31 @@ describe('readCsv', () => {
   });
 });
 
+describe('readCsv limits', () => {
+  it('skips blank records as it reads them, keeping the lines of the others', () => {
+    expect(readCsv('a,b\n\n , \n\r\n"",""\nx,"y\nz"\n\nlast', 'f.csv')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 6, cells: ['x', 'y\nz'] },
+      { line: 9, cells: ['last'] },
+    ]);
+  });
+
+  it('stops past the rows, cells and cell length it allows, naming the limit', () => {
+    expect(() => readCsv('h\n1\n2\n3\n', 'f.csv', ',', { maxRows: 2 })).toThrow('f.csv: more than 2 rows; at most 2 people per cohort');
+    expect(() => readCsv(`h\n${','.repeat(1000)}`, 'f.csv')).toThrow('f.csv:2: more than 1000 cells in a row; a cohort file has at most 1000 columns');
+    expect(() => readCsv(`h\n${'x'.repeat(1001)}`, 'f.csv')).toThrow('f.csv:2: a cell longer than 1000 characters');
+    expect(() => readCsv(`h\n"${'x'.repeat(1001)}"`, 'f.csv')).toThrow('f.csv:2: a cell longer than 1000 characters');
+    expect(readCsv(`h\n${','.repeat(999)}1`, 'f.csv')[1]!.cells).toHaveLength(1000);
+  });
+
+  it('reads 4 MiB of blank lines in well under a second, keeping none of them (it took 0.8 s per MiB and 260 MiB of heap)', () => {
+    const text = 'label,occupation\n' + '\n \r\n,\n'.repeat(1024 * 1024);
+    const started = performance.now();
+    expect(() => parseCohortCsv(text)).toThrow('cohort.csv: the cohort has no rows below the header');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
 describe('parseCohortCsv', () => {
   it('turns each row into a profile: occupation and years, province, language level, competency levels', () => {
     const csv = 'label,occupation,years,province,languageLevel,competency:assessment,competency:communication\n' + 'Ana,Registered nurse,6,on,8,,0.7\n' + 'Bo,,,,,0.4,\n\n';

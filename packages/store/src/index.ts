@@ -6,6 +6,21 @@ export type { BridgeworkStore, ImportSourceRecord, SaveFrameworkOptions, ListPro
 export type { FrameworkCounts, FrameworkVersionSummary, FrameworkVersions } from './framework-summary.ts';
 export { countRecords } from './framework-summary.ts';
 export type { StoredProfile, ProfilePage, ProfilePatch, ProfileLabel } from './stored-profile.ts';
+export { KEPT_IMPORT_JOBS, type ImportJobRecord } from './import-job.ts';
+export {
+  DEFAULT_ORGANIZATION,
+  DEFAULT_PROFILE_QUOTA,
+  type ApiKeyRecord,
+  type AuditAction,
+  type AuditEntry,
+  type AuditPage,
+  type AuditQuery,
+  type KeyRole,
+  type NewApiKeyInput,
+  type Organization,
+  type OrganizationInput,
+  type ProfileScope,
+} from './organizations.ts';
 export { openStore, type OpenStoreOptions } from './open-store.ts';
 export { parseDatabaseUrl, redactDatabaseUrl, type DatabaseTarget } from './database-url.ts';
-export { StoreUnavailableError } from './store-failure.ts';
+export { ErasurePendingError, StoreUnavailableError } from './store-failure.ts';

@@ -7,6 +7,11 @@ import type { BridgeworkStore } from './store.ts';
 export interface OpenStoreOptions {
   /** The clock for importedAt, createdAt and updatedAt; tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * How long a write waits for a lock another connection holds (SQLite's write lock, PostgreSQL's
+   * lock on the profiles table for an erasure), in ms, before it fails with a 503. Default 5000.
+   */
+  lockTimeoutMs?: number;
 }
 
 /**
@@ -18,10 +23,10 @@ export async function openStore(database: string, options: OpenStoreOptions = {}
   const target = parseDatabaseUrl(database);
   if (target.driver === 'sqlite') {
     const { openSqliteStore } = await loadDriver(() => import('./sqlite/index.ts'), 'SQLite', 'better-sqlite3');
-    return openSqliteStore(target.path, options);
+    return openSqliteStore(target.path, { ...(options.now ? { now: options.now } : {}), ...(options.lockTimeoutMs !== undefined ? { lockTimeoutMs: options.lockTimeoutMs } : {}) });
   }
   const { openPostgresStore } = await loadDriver(() => import('./postgres/index.ts'), 'PostgreSQL', 'pg');
-  return openPostgresStore(target.url, options);
+  return openPostgresStore(target.url, { ...(options.now ? { now: options.now } : {}), ...(options.lockTimeoutMs !== undefined ? { eraseLockTimeoutMs: options.lockTimeoutMs } : {}) });
 }
 
 /** A driver's module; its database library is an optional peer dependency, so it may be missing. */

@@ -22,3 +22,20 @@ export class StoreUnavailableError extends BridgeworkError {
     if (cause !== undefined) this.cause = cause;
   }
 }
+
+/**
+ * A profile's row is deleted, but old copies of it remain in the database (SQLite: pages in the
+ * write-ahead log, which another connection's open snapshot keeps from being reset; PostgreSQL:
+ * the table could not be rewritten within the lock timeout). Nothing claims it is erased:
+ * repeating the DELETE finishes the erasure. The API answers 503 with Retry-After.
+ */
+export class ErasurePendingError extends BridgeworkError {
+  constructor(id: string, cause?: unknown) {
+    super(
+      'profile.erasure_pending',
+      `profile "${id}" is deleted and can no longer be read, but old copies of it remain in the database files while another connection holds them; repeat the DELETE to finish erasing it`,
+    );
+    this.name = 'ErasurePendingError';
+    if (cause !== undefined) this.cause = cause;
+  }
+}

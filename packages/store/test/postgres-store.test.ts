@@ -4,13 +4,13 @@
 import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeworkStore } from '../src/index.ts';
-import { StoreUnavailableError } from '../src/index.ts';
+import { ErasurePendingError, StoreUnavailableError } from '../src/index.ts';
 import { openPostgresStore } from '../src/postgres/index.ts';
 import { applyMigrations } from '../src/postgres/migrate.ts';
 import { MIGRATIONS } from '../src/postgres/migrations/index.ts';
 import { fullTinyFramework, minimalFramework } from './fixtures/tiny-frameworks.ts';
 import { describePostgres, testDatabase, TEST_DATABASE_URL, withParam } from './postgres-database.ts';
-import { describeStoreContract, expectError } from './store-contract.ts';
+import { describeStoreContract, SCOPE, expectError } from './store-contract.ts';
 
 const opened: BridgeworkStore[] = [];
 afterEach(async () => {
@@ -57,7 +57,12 @@ describePostgres('PostgreSQL store', () => {
       expect(stores).toHaveLength(3);
       const schema = new URL(url).searchParams.get('schema');
       const { rows } = await db.query(`SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`);
-      expect(rows).toEqual([{ version: 1, name: 'initial' }]);
+      expect(rows).toEqual([
+        { version: 1, name: 'initial' },
+        { version: 2, name: 'erasures' },
+        { version: 3, name: 'import-jobs' },
+        { version: 4, name: 'organizations' },
+      ]);
     });
 
     it('refuses a schema newer than this code', async () => {
@@ -83,7 +88,7 @@ describePostgres('PostgreSQL store', () => {
         const broken = { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (id integer); INSERT INTO missing VALUES (1);' };
         await expect(applyMigrations(client, () => new Date(), [...MIGRATIONS, broken])).rejects.toThrow('relation "missing" does not exist');
         expect((await client.query(`SELECT to_regclass('${schema}.half') AS t`)).rows).toEqual([{ t: null }]);
-        expect((await client.query('SELECT version FROM schema_migrations')).rows).toEqual([{ version: 1 }]);
+        expect((await client.query('SELECT version FROM schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
       } finally {
         await client.end();
       }
@@ -120,13 +125,13 @@ describePostgres('PostgreSQL store', () => {
       const url = db.schemaUrl();
       const schema = new URL(url).searchParams.get('schema')!;
       const store = await open(url);
-      const kept = await store.createProfile({}, { label: 'kept' });
+      const kept = await store.createProfile(SCOPE, {}, { label: 'kept' });
       // Written last, so after a plain VACUUM its bytes would sit in the page's free space.
-      const erased = await store.createProfile({ competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+      const erased = await store.createProfile(SCOPE, { competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
       expect(await pagesHolding(schema)).toBe(1);
-      expect(await store.deleteProfile(erased.id)).toBe(true);
+      expect(await store.deleteProfile(SCOPE, erased.id)).toBe(true);
       expect(await pagesHolding(schema)).toBe(0);
-      expect(await store.getProfile(kept.id)).toStrictEqual(kept);
+      expect(await store.getProfile(SCOPE, kept.id)).toStrictEqual(kept);
     });
 
     it('keeps no sample of profile columns in the statistics', async () => {
@@ -134,33 +139,81 @@ describePostgres('PostgreSQL store', () => {
       const url = db.schemaUrl();
       const schema = new URL(url).searchParams.get('schema')!;
       const store = await open(url);
-      for (let i = 0; i < 20; i++) await store.createProfile({ province: 'ON' }, { label: marker });
+      for (let i = 0; i < 20; i++) await store.createProfile(SCOPE, { province: 'ON' }, { label: marker });
       await db.query(`ANALYZE ${schema}.profiles`);
       const { rows } = await db.query(`SELECT attname FROM pg_stats WHERE schemaname = $1 AND tablename = 'profiles' ORDER BY attname`, [schema]);
-      expect(rows.map((r) => r.attname)).toEqual(['created_at', 'id', 'seq', 'updated_at']);
+      expect(rows.map((r) => r.attname)).toEqual(['created_at', 'id', 'organization_id', 'seq', 'updated_at']);
     });
 
-    it('says the rewrite is pending when the table stays locked, with the row already gone', async () => {
+    it('leaves no copy of a value replaced by an update in the table', async () => {
+      const db = await database();
+      const url = db.schemaUrl();
+      const schema = new URL(url).searchParams.get('schema')!;
+      const store = await open(url);
+      const created = await store.createProfile(SCOPE, { competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+      expect(await pagesHolding(schema)).toBe(1);
+      await store.updateProfile(SCOPE, created.id, { competencies: [{ competency: 'assessment', level: 0.6, note: 'replaced' }] }, { label: 'Case 2' });
+      expect(await pagesHolding(schema)).toBe(0);
+    });
+
+    it('never claims an erasure while the table stays locked, and finishes it when asked again', async () => {
       const db = await database();
       const url = db.schemaUrl();
       const schema = new URL(url).searchParams.get('schema')!;
       const store = await open(url, { eraseLockTimeoutMs: 200 });
-      const erased = await store.createProfile({}, { label: marker });
+      const erased = await store.createProfile(SCOPE, {}, { label: marker });
       const { default: pg } = await import('pg');
       const holder = new pg.Client({ connectionString: url });
       await holder.connect();
       try {
         await holder.query(`BEGIN; LOCK TABLE ${schema}.profiles IN ACCESS SHARE MODE`);
-        const error = await expectError(store.deleteProfile(erased.id), 'store.failed');
-        expect(error).toBeInstanceOf(StoreUnavailableError);
-        expect(error.message).toBe(
-          `profile "${erased.id}" was deleted, but the profiles table could not be rewritten to erase what is left of it (canceling statement due to lock timeout); the next erasure rewrites it, or run VACUUM FULL profiles`,
-        );
+        const error = await expectError(store.deleteProfile(SCOPE, erased.id), 'profile.erasure_pending');
+        expect(error).toBeInstanceOf(ErasurePendingError);
+        expect(await pagesHolding(schema)).toBe(1);
+        expect(await store.getProfile(SCOPE, erased.id)).toBeUndefined();
         await holder.query('ROLLBACK');
       } finally {
         await holder.end();
       }
-      expect(await store.getProfile(erased.id)).toBeUndefined();
+      expect(await store.deleteProfile(SCOPE, erased.id)).toBe(true);
+      expect(await pagesHolding(schema)).toBe(0);
+      expect(await store.deleteProfile(SCOPE, erased.id)).toBe(false);
+    });
+
+    it('shares one rewrite among erasures made at the same time', async () => {
+      const url = (await database()).schemaUrl();
+      const store = await open(url);
+      const created = await Promise.all(Array.from({ length: 20 }, (_, i) => store.createProfile(SCOPE, {}, { label: `${marker}-${i}` })));
+      expect(await Promise.all(created.map((p) => store.deleteProfile(SCOPE, p.id)))).toEqual(created.map(() => true));
+      expect((await store.listProfiles(SCOPE)).items).toEqual([]);
+    });
+
+    it('tells a database that went read-only (a failover to a standby, a read-only role) from one that takes writes', async () => {
+      const db = await database();
+      const role = `bw_rw_${Math.random().toString(36).slice(2, 10)}`;
+      await db.query(`CREATE ROLE ${role} LOGIN`);
+      await db.query(`GRANT CREATE ON DATABASE ${new URL(db.url).pathname.slice(1)} TO ${role}`);
+      try {
+        const url = new URL(db.schemaUrl());
+        url.username = role;
+        const store = await open(url.toString());
+        await expect(store.checkWritable()).resolves.toBeUndefined();
+        await db.query(`ALTER ROLE ${role} SET default_transaction_read_only = on`);
+        await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, [role]);
+        // The pool's connections were cut: the first calls may still meet one of them.
+        await eventually(async () => {
+          const error = await expectError(store.checkWritable(), 'store.failed');
+          expect(error).toBeInstanceOf(StoreUnavailableError);
+          expect(error.message).toBe('checking that the database takes writes failed: the database is read-only (cannot execute DELETE in a read-only transaction)');
+        });
+        const write = await expectError(store.createProfile(SCOPE, {}), 'store.failed');
+        expect(write).toBeInstanceOf(StoreUnavailableError);
+        await store.close();
+      } finally {
+        await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, [role]);
+        await db.query(`DROP OWNED BY ${role}`);
+        await db.query(`DROP ROLE ${role}`);
+      }
     });
   });
 
@@ -180,10 +233,10 @@ describePostgres('PostgreSQL store', () => {
     it('see each other’s profiles at once', async () => {
       const url = (await database()).schemaUrl();
       const [a, b] = [await open(url), await open(url)];
-      const created = await a.createProfile({ province: 'QC' }, { label: 'Case 9' });
-      expect(await b.getProfile(created.id)).toStrictEqual(created);
-      await b.deleteProfile(created.id);
-      expect(await a.getProfile(created.id)).toBeUndefined();
+      const created = await a.createProfile(SCOPE, { province: 'QC' }, { label: 'Case 9' });
+      expect(await b.getProfile(SCOPE, created.id)).toStrictEqual(created);
+      await b.deleteProfile(SCOPE, created.id);
+      expect(await a.getProfile(SCOPE, created.id)).toBeUndefined();
     });
 
     it('hold a lock one at a time across instances', async () => {
@@ -223,15 +276,15 @@ describePostgres('PostgreSQL store', () => {
       through.port = String(proxy.port);
       through.searchParams.set('connect_timeout', '1000');
       const store = await open(through.toString());
-      const created = await store.createProfile({}, { label: 'before' });
+      const created = await store.createProfile(SCOPE, {}, { label: 'before' });
 
       await proxy.stop();
-      const error = await expectError(store.getProfile(created.id), 'store.failed');
+      const error = await expectError(store.getProfile(SCOPE, created.id), 'store.failed');
       expect(error).toBeInstanceOf(StoreUnavailableError);
       expect(error.message).toMatch(/^reading a profile failed: the database cannot be reached \((connect ECONNREFUSED 127\.0\.0\.1:\d+|Connection terminated unexpectedly|read ECONNRESET)\)$/);
 
       await proxy.start();
-      await eventually(async () => expect((await store.getProfile(created.id))?.label).toBe('before'));
+      await eventually(async () => expect((await store.getProfile(SCOPE, created.id))?.label).toBe('before'));
       await proxy.stop();
     });
 

@@ -1,15 +1,21 @@
 // The SQLite driver: the store contract on a file and in memory, then what only SQLite has
 // (files and directories, pragmas, migrations, erasure on disk, cascading deletes).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/sqlite/index.ts';
 import { applyMigrations } from '../src/sqlite/migrate.ts';
 import { MIGRATIONS, type Migration } from '../src/sqlite/migrations/index.ts';
+import { ErasurePendingError, StoreUnavailableError } from '../src/index.ts';
 import { fullTinyFramework } from './fixtures/tiny-frameworks.ts';
-import { describeStoreContract, expectError, TestClock } from './store-contract.ts';
+import { generateFullFramework } from './generate-full-framework.ts';
+import { filesHolding } from './files-holding.ts';
+import { holdLock } from './hold-lock.ts';
+import { describeStoreContract, SCOPE, expectError, TestClock } from './store-contract.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -86,6 +92,9 @@ describe('migrations', () => {
     expect(db.prepare('SELECT version, name, applied_at FROM schema_migrations').all()).toEqual([
       { version: 1, name: 'initial', applied_at: '2025-05-05T05:05:05.000Z' },
       { version: 2, name: 'import-sources', applied_at: '2025-05-05T05:05:05.000Z' },
+      { version: 3, name: 'erasures', applied_at: '2025-05-05T05:05:05.000Z' },
+      { version: 4, name: 'import-jobs', applied_at: '2025-05-05T05:05:05.000Z' },
+      { version: 5, name: 'organizations', applied_at: '2025-05-05T05:05:05.000Z' },
     ]);
     expect(applyMigrations(db, now)).toEqual([]);
     db.close();
@@ -140,20 +149,18 @@ describe('sqlite storage', () => {
     const path = join(tempDir(), 'store.db');
     const marker = 'Zq7-erase-me-Xv9';
     const store = openSqliteStore(path);
-    const kept = await store.createProfile({ label: 'kept' });
-    const erased = await store.createProfile({ label: marker, competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+    const kept = await store.createProfile(SCOPE, { label: 'kept' });
+    const erased = await store.createProfile(SCOPE, { label: marker, competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
     await store.close();
-    expect(readFileSync(path).includes(marker)).toBe(true);
+    expect(filesHolding(path, marker)).toEqual([path]);
 
     const again = openSqliteStore(path);
-    expect(await again.deleteProfile(erased.id)).toBe(true);
+    expect(await again.deleteProfile(SCOPE, erased.id)).toBe(true);
     // Checked before closing: the erasure must not wait for a clean shutdown.
-    for (const file of [path, `${path}-wal`]) {
-      if (existsSync(file)) expect(readFileSync(file).includes(marker), file).toBe(false);
-    }
-    expect(await again.getProfile(kept.id)).toStrictEqual(kept);
+    expect(filesHolding(path, marker)).toEqual([]);
+    expect(await again.getProfile(SCOPE, kept.id)).toStrictEqual(kept);
     await again.close();
-    expect(readFileSync(path).includes(marker)).toBe(false);
+    expect(filesHolding(path, marker)).toEqual([]);
   });
 });
 
@@ -189,5 +196,149 @@ describe('framework summaries seen by two connections', () => {
     expect(second.versions[0]!.counts.occupations).not.toBe(-1);
     expect(second.versions[0]!.source.publisher).not.toBe('changed');
     await store.close();
+  });
+});
+
+
+describe('erasure on SQLite, verified', () => {
+  const marker = 'Zq7-erase-me-Xv9';
+
+  it('never claims an erasure while another connection holds an old snapshot, and finishes it when asked again', async () => {
+    const path = join(tempDir(), 'store.db');
+    const store = openSqliteStore(path, { lockTimeoutMs: 300 });
+    const kept = await store.createProfile(SCOPE, {}, { label: 'kept' });
+    const erased = await store.createProfile(SCOPE, { competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+    // Another process (the sqlite3 shell, a backup) reads in a transaction: its snapshot keeps the log.
+    const reader = await holdLock(path, 'read');
+    try {
+      const error = await expectError(store.deleteProfile(SCOPE, erased.id), 'profile.erasure_pending');
+      expect(error).toBeInstanceOf(ErasurePendingError);
+      expect(error.message).toBe(
+        `profile "${erased.id}" is deleted and can no longer be read, but old copies of it remain in the database files while another connection holds them; repeat the DELETE to finish erasing it`,
+      );
+      // Honest: the copies are there, and nothing said otherwise.
+      expect(filesHolding(path, marker).length).toBeGreaterThan(0);
+      expect(await store.getProfile(SCOPE, erased.id)).toBeUndefined();
+      await expectError(store.deleteProfile(SCOPE, erased.id), 'profile.erasure_pending');
+    } finally {
+      await reader.release();
+    }
+    expect(await store.deleteProfile(SCOPE, erased.id)).toBe(true);
+    expect(filesHolding(path, marker)).toEqual([]);
+    // Finished: a third delete finds nothing, and the other profile is intact.
+    expect(await store.deleteProfile(SCOPE, erased.id)).toBe(false);
+    expect(await store.getProfile(SCOPE, kept.id)).toStrictEqual(kept);
+    await store.close();
+  });
+
+  it('drops a value replaced by an update from every file of the database', async () => {
+    const path = join(tempDir(), 'store.db');
+    const store = openSqliteStore(path);
+    const created = await store.createProfile(SCOPE, { competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+    expect(filesHolding(path, marker).length).toBeGreaterThan(0);
+    await store.updateProfile(SCOPE, created.id, { competencies: [{ competency: 'assessment', level: 0.6, note: 'replaced' }] }, { label: 'Case 2' });
+    expect(filesHolding(path, marker)).toEqual([]);
+    await store.close();
+  });
+
+  it('drops a replaced value in the background once a reader lets the log go', async () => {
+    const path = join(tempDir(), 'store.db');
+    const store = openSqliteStore(path, { lockTimeoutMs: 200 });
+    const created = await store.createProfile(SCOPE, {}, { label: marker });
+    const reader = await holdLock(path, 'read');
+    await store.updateProfile(SCOPE, created.id, {}, { label: 'Case 2' });
+    expect(filesHolding(path, marker).length).toBeGreaterThan(0);
+    await reader.release();
+    const deadline = Date.now() + 5000;
+    while (filesHolding(path, marker).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(filesHolding(path, marker)).toEqual([]);
+    await store.close();
+  });
+
+  it('keeps the log bounded: it is empty after an import and after a version is deleted', async () => {
+    const path = join(tempDir(), 'store.db');
+    const store = openSqliteStore(path, { cacheSizeMiB: 1 });
+    const data = generateFullFramework({ occupations: 200, competencies: 2_000, requirements: 20_000 }, { id: 'big', version: '1' });
+    await store.saveFramework(data);
+    expect(statSync(`${path}-wal`).size).toBe(0);
+    await store.saveFramework(generateFullFramework({ occupations: 200, competencies: 2_000, requirements: 20_000 }, { id: 'big', version: '2' }));
+    expect(await store.deleteFrameworkVersion('big', '1')).toBe(true);
+    expect(statSync(`${path}-wal`).size).toBe(0);
+    await store.close();
+  });
+});
+
+describe('another process holding the write lock', () => {
+  it('waits for it without blocking the event loop, then fails with a StoreUnavailableError', async () => {
+    const path = join(tempDir(), 'store.db');
+    const store = openSqliteStore(path, { lockTimeoutMs: 600 });
+    const writer = await holdLock(path, 'write');
+    let longestGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 5);
+    try {
+      const started = performance.now();
+      const error = await expectError(store.createProfile(SCOPE, {}, { label: 'waits' }), 'store.failed');
+      const waited = performance.now() - started;
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect(error.message).toBe('creating a profile failed: the database is locked by another connection (waited 600 ms)');
+      expect(waited).toBeGreaterThanOrEqual(590);
+      // Reads go on meanwhile (WAL): the lock holds writers only (profile reads are audited: writes).
+      expect(await store.listFrameworks()).toEqual([]);
+    } finally {
+      clearInterval(ticker);
+      await writer.release();
+    }
+    expect(longestGap).toBeLessThan(100);
+    expect((await store.createProfile(SCOPE, {}, { label: 'after' })).label).toBe('after');
+    await store.close();
+  });
+});
+
+describe('checkpoints off the event loop', () => {
+  it("leaves the copy of another connection's large commit to the checkpoint thread", async () => {
+    const path = join(tempDir(), 'store.db');
+    const store = openSqliteStore(path);
+    await store.createProfile(SCOPE, {}, { label: 'first' });
+    // Another process's import: 40 MB committed to the log, never checkpointed by it.
+    const other = new Database(path);
+    other.pragma('wal_autocheckpoint = 0');
+    other.exec('CREATE TABLE bulk (b BLOB)');
+    const insert = other.prepare('INSERT INTO bulk VALUES (randomblob(65536))');
+    other.transaction(() => {
+      for (let i = 0; i < 640; i++) insert.run();
+    })();
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(40_000_000);
+    let longestGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 2);
+    try {
+      // A write of the store's own: with SQLite's autocheckpoint it would copy the 40 MB first, here.
+      const started = performance.now();
+      await store.createProfile(SCOPE, {}, { label: 'second' });
+      expect(performance.now() - started).toBeLessThan(50);
+    } finally {
+      clearInterval(ticker);
+      other.close();
+    }
+    expect(longestGap).toBeLessThan(50);
+    await store.close();
+  });
+});
+
+describe('the checkpoint thread', () => {
+  it('keeps a short-lived process alive until it is closed, even with an answer still on its way', () => {
+    const path = join(tempDir(), 'store.db');
+    const script = fileURLToPath(new URL('./fixtures/close-after-checkpoint.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', script, path], { encoding: 'utf8', cwd: fileURLToPath(new URL('../../../', import.meta.url)) });
+    expect([result.status, result.stdout, result.stderr]).toEqual([0, 'closed\n', '']);
   });
 });

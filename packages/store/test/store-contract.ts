@@ -39,6 +39,9 @@ export async function expectError(promise: Promise<unknown>, code: string): Prom
   return error as BridgeworkError;
 }
 
+/** Who the contract's profile calls are made for: the organization every store has. */
+export const SCOPE = { organization: 'default', actor: 'key_contract', requestId: 'req-contract' };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const TINY_SUMMARY = {
@@ -301,6 +304,15 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
       });
     });
 
+    describe('health', () => {
+      it('says a new store takes writes', async () => {
+        await expect(store.checkWritable()).resolves.toBeUndefined();
+        // And the probe leaves nothing behind.
+        expect(await store.listFrameworks()).toEqual([]);
+        expect((await store.listProfiles(SCOPE)).items).toEqual([]);
+      });
+    });
+
     describe('exclusive', () => {
       it('runs one holder of a lock at a time and hands back what the work returns', async () => {
         const order: string[] = [];
@@ -326,6 +338,138 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
       it('releases the lock when the work fails', async () => {
         await expect(store.exclusive('x', () => Promise.reject(new Error('import failed')))).rejects.toThrow('import failed');
         expect(await store.exclusive('x', async () => 'again')).toBe('again');
+      });
+    });
+
+    describe('organizations, keys and the audit log', () => {
+      const other = { organization: 'harbour', actor: 'key_other', requestId: 'req-other' };
+
+      it('starts with the default organization, and creates, lists and changes others', async () => {
+        const [first] = await store.listOrganizations();
+        expect(first).toMatchObject({ id: 'default', name: 'Default organization', profileQuota: 1000, profiles: 0 });
+        clock.at('2026-02-01T00:00:00.000Z');
+        expect(await store.createOrganization({ id: 'harbour', name: 'Harbour Settlement', profileQuota: 2 })).toStrictEqual({
+          id: 'harbour',
+          name: 'Harbour Settlement',
+          profileQuota: 2,
+          profiles: 0,
+          createdAt: '2026-02-01T00:00:00.000Z',
+        });
+        const exists = await expectError(store.createOrganization({ id: 'harbour', name: 'Again', profileQuota: 5 }), 'organization.exists');
+        expect(exists.message).toBe('organization "harbour" exists already');
+        expect((await store.ensureOrganization({ id: 'harbour', name: 'Ignored', profileQuota: 9 })).name).toBe('Harbour Settlement');
+        await store.createProfile(other, {});
+        expect(await store.updateOrganization('harbour', { name: 'Harbour', profileQuota: 3 })).toMatchObject({ name: 'Harbour', profileQuota: 3, profiles: 1 });
+        expect((await store.listOrganizations()).map((o) => o.id)).toEqual(['default', 'harbour']);
+        await expectError(store.updateOrganization('nowhere', { name: 'x' }), 'organization.not_found');
+        await expectError(store.createOrganization({ id: 'Not A Slug', name: 'x', profileQuota: 1 }), 'request.invalid');
+        await expectError(store.createProfile({ ...other, organization: 'nowhere' }, {}), 'organization.not_found');
+      });
+
+      it("keeps one organization's profiles from another: not read, listed, changed or erased through it", async () => {
+        await store.createOrganization({ id: 'harbour', name: 'Harbour', profileQuota: 10 });
+        const mine = await store.createProfile(SCOPE, { province: 'ON' }, { label: 'Case A' });
+        const theirs = await store.createProfile(other, { province: 'QC' }, { label: 'Case B' });
+        expect(await store.getProfile(other, mine.id)).toBeUndefined();
+        expect((await store.listProfiles(other)).items.map((p) => p.id)).toEqual([theirs.id]);
+        expect((await store.listProfiles(SCOPE)).items.map((p) => p.id)).toEqual([mine.id]);
+        await expectError(store.updateProfile(other, mine.id, { province: 'BC' }), 'profile.not_found');
+        expect(await store.deleteProfile(other, mine.id)).toBe(false);
+        expect(await store.getProfile(SCOPE, mine.id)).toStrictEqual(mine);
+      });
+
+      it('refuses a profile past the quota, and takes one again after an erasure', async () => {
+        await store.createOrganization({ id: 'harbour', name: 'Harbour', profileQuota: 2 });
+        const first = await store.createProfile(other, {});
+        await store.createProfile(other, {});
+        const error = await expectError(store.createProfile(other, {}), 'profile.quota_exceeded');
+        expect(error.message).toBe('organization "harbour" holds 2 profile(s), its quota; erase one, or ask an admin to raise the quota');
+        expect((await store.listProfiles(other)).items).toHaveLength(2);
+        // Another organization's quota is its own.
+        await store.createProfile(SCOPE, {});
+        expect(await store.deleteProfile(other, first.id)).toBe(true);
+        await store.createProfile(other, {});
+      });
+
+      it('records every access to a profile, newest first, with who and which request, and nothing of the profile', async () => {
+        const marker = 'Audit-Private-4c2d';
+        clock.at('2026-03-01T00:00:00.000Z');
+        const created = await store.createProfile(SCOPE, { label: marker, competencies: [{ competency: 'assessment', level: 0.5, note: marker }] }, { label: marker });
+        clock.at('2026-03-01T00:00:01.000Z');
+        await store.getProfile(SCOPE, created.id);
+        await store.listProfiles(SCOPE);
+        await store.getProfile({ ...SCOPE, requestId: 'req-rank' }, created.id, 'use');
+        await store.updateProfile(SCOPE, created.id, { province: 'ON' });
+        // A read of nothing records nothing: another organization, or an id that is not there.
+        expect(await store.getProfile(other, created.id)).toBeUndefined();
+        clock.at('2026-03-01T00:00:02.000Z');
+        expect(await store.deleteProfile(SCOPE, created.id)).toBe(true);
+        const page = await store.listAudit({ profileId: created.id });
+        expect(page.items.map((e) => e.action)).toEqual(['delete', 'update', 'use', 'list', 'read', 'create']);
+        expect(page.items[0]).toStrictEqual({ at: '2026-03-01T00:00:02.000Z', organization: 'default', profileId: created.id, action: 'delete', actor: 'key_contract', requestId: 'req-contract' });
+        expect(page.items[2]!.requestId).toBe('req-rank');
+        expect(JSON.stringify(await store.listAudit())).not.toContain(marker);
+        const first = await store.listAudit({ organization: 'default', limit: 4 });
+        expect(first.items).toHaveLength(4);
+        const rest = await store.listAudit({ organization: 'default', limit: 4, cursor: first.nextCursor! });
+        expect(rest.items.map((e) => e.action)).toEqual(['read', 'create']);
+        expect('nextCursor' in rest).toBe(false);
+        expect((await store.listAudit({ organization: 'harbour' })).items).toEqual([]);
+      });
+
+      it('keeps keys by the digest of their secret: found while active, listed, revoked', async () => {
+        await store.createOrganization({ id: 'harbour', name: 'Harbour', profileQuota: 10 });
+        clock.at('2026-04-01T00:00:00.000Z');
+        const digest = 'ab'.repeat(32);
+        const key = await store.createApiKey({ role: 'counsellor', organization: 'harbour', label: 'Front desk', digest });
+        expect(key).toStrictEqual({ id: expect.stringMatching(/^key_[0-9a-f]{16}$/), role: 'counsellor', organization: 'harbour', label: 'Front desk', createdAt: '2026-04-01T00:00:00.000Z' });
+        const admin = await store.createApiKey({ role: 'admin', digest: 'cd'.repeat(32) });
+        expect(admin).toStrictEqual({ id: admin.id, role: 'admin', createdAt: '2026-04-01T00:00:00.000Z' });
+        expect(await store.findApiKey(digest)).toStrictEqual(key);
+        expect(await store.findApiKey('ef'.repeat(32))).toBeUndefined();
+        expect((await store.listApiKeys('harbour')).map((k) => k.id)).toEqual([key.id]);
+        expect((await store.listApiKeys()).map((k) => k.id).sort()).toEqual([key.id, admin.id].sort());
+        clock.at('2026-04-02T00:00:00.000Z');
+        expect(await store.revokeApiKey(key.id)).toBe(true);
+        expect(await store.revokeApiKey(key.id)).toBe(false);
+        expect(await store.findApiKey(digest)).toBeUndefined();
+        expect((await store.listApiKeys('harbour'))[0]!.revokedAt).toBe('2026-04-02T00:00:00.000Z');
+        await expectError(store.createApiKey({ role: 'counsellor', organization: 'nowhere', digest: '12'.repeat(32) }), 'organization.not_found');
+      });
+    });
+
+    describe('import jobs', () => {
+      const id = '7a1c0f3e-0000-4000-8000-000000000001';
+
+      it('keeps a job’s state, replaced as it changes, with the time of its first and last save', async () => {
+        expect(await store.getImportJob(id)).toBeUndefined();
+        clock.at('2026-01-01T00:00:00.000Z');
+        expect(await store.saveImportJob(id, { status: 'queued', kind: 'native' })).toStrictEqual({
+          id,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+          job: { status: 'queued', kind: 'native' },
+        });
+        clock.at('2026-01-01T00:00:05.000Z');
+        await store.saveImportJob(id, { status: 'running', progress: { phase: 'reading', done: 3, total: 9 } });
+        expect(await store.getImportJob(id)).toStrictEqual({
+          id,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:05.000Z',
+          job: { status: 'running', progress: { phase: 'reading', done: 3, total: 9 } },
+        });
+      });
+
+      it('lists the newest first and keeps the newest 200', async () => {
+        for (let i = 0; i < 203; i++) {
+          clock.at(new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString());
+          await store.saveImportJob(`job-${String(i).padStart(3, '0')}`, { n: i });
+        }
+        const listed = await store.listImportJobs(3);
+        expect(listed.map((j) => j.id)).toEqual(['job-202', 'job-201', 'job-200']);
+        expect((await store.listImportJobs(500)).length).toBe(200);
+        expect(await store.getImportJob('job-002')).toBeUndefined();
+        expect((await store.getImportJob('job-003'))?.job).toEqual({ n: 3 });
       });
     });
 
@@ -369,7 +513,7 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
 
       it('stores a profile under a new UUID, with the schema defaults applied', async () => {
         clock.at('2025-03-01T09:00:00.000Z');
-        const stored = await store.createProfile(nurse, { label: 'Case 17' });
+        const stored = await store.createProfile(SCOPE, nurse, { label: 'Case 17' });
         expect(stored).toStrictEqual({
           id: expect.stringMatching(UUID),
           label: 'Case 17',
@@ -377,27 +521,46 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
           updatedAt: '2025-03-01T09:00:00.000Z',
           profile: nurseParsed,
         });
-        expect(await store.getProfile(stored.id)).toStrictEqual(stored);
-        const other = await store.createProfile({});
+        expect(await store.getProfile(SCOPE, stored.id)).toStrictEqual(stored);
+        const other = await store.createProfile(SCOPE, {});
         expect(other.id).not.toBe(stored.id);
         expect(other).toStrictEqual({ id: other.id, createdAt: clock.current, updatedAt: clock.current, profile: { occupations: [], competencies: [], preferences: {} } });
       });
 
       it('rejects an invalid profile and stores nothing', async () => {
-        const error = await expectError(store.createProfile({ languageLevel: 13 }), 'profile.invalid');
+        const error = await expectError(store.createProfile(SCOPE, { languageLevel: 13 }), 'profile.invalid');
         expect(error.details).toEqual([{ where: 'languageLevel', message: 'Too big: expected number to be <=12' }]);
-        expect((await store.listProfiles()).items).toEqual([]);
+        expect((await store.listProfiles(SCOPE)).items).toEqual([]);
+      });
+
+      it('counts a label in code points: 200 emoji are stored as written, 201 refused', async () => {
+        const emoji = '🙂'.repeat(200);
+        const created = await store.createProfile(SCOPE, {}, { label: emoji });
+        expect((await store.getProfile(SCOPE, created.id))!.label).toBe(emoji);
+        expect((await store.updateProfile(SCOPE, created.id, {}, { label: '🩺'.repeat(199) })).label).toBe('🩺'.repeat(199));
+        await expectError(store.createProfile(SCOPE, {}, { label: '🙂'.repeat(201) }), 'profile.invalid');
+      });
+
+      it('refuses text that is not Unicode (a lone surrogate) in a label or the profile, and stores nothing', async () => {
+        const label = await expectError(store.createProfile(SCOPE, {}, { label: 'Case \udc00' }), 'profile.invalid');
+        expect(label.details).toEqual([{ where: 'label', message: 'holds a lone surrogate' }]);
+        const note = await expectError(store.createProfile(SCOPE, { competencies: [{ competency: 'assessment', level: 0.5, note: 'x\ud800' }] }), 'profile.invalid');
+        expect(note.details).toEqual([{ where: 'competencies.0.note', message: 'holds a lone surrogate' }]);
+        const created = await store.createProfile(SCOPE, {}, { label: 'ok' });
+        await expectError(store.updateProfile(SCOPE, created.id, { label: '\ud83d' }), 'profile.invalid');
+        await expectError(store.updateProfile(SCOPE, created.id, {}, { label: '\ud83d' }), 'profile.invalid');
+        expect((await store.listProfiles(SCOPE)).items).toStrictEqual([created]);
       });
 
       it('returns undefined for an unknown profile', async () => {
-        expect(await store.getProfile('6f1c1c0e-0000-4000-8000-000000000000')).toBeUndefined();
+        expect(await store.getProfile(SCOPE, '6f1c1c0e-0000-4000-8000-000000000000')).toBeUndefined();
       });
 
       it('merges an update at the top level: replaces given fields, removes null ones, keeps the rest', async () => {
-        const created = await store.createProfile(nurse, { label: 'Case 17' });
+        const created = await store.createProfile(SCOPE, nurse, { label: 'Case 17' });
         const { languageLevel: _removed, ...withoutLanguageLevel } = nurseParsed;
         clock.at('2025-03-02T10:00:00.000Z');
-        const updated = await store.updateProfile(created.id, { province: 'QC', languageLevel: null, occupations: [{ occupation: 'aide' }] });
+        const updated = await store.updateProfile(SCOPE, created.id, { province: 'QC', languageLevel: null, occupations: [{ occupation: 'aide' }] });
         expect(updated).toStrictEqual({
           id: created.id,
           label: 'Case 17',
@@ -405,60 +568,60 @@ export function describeStoreContract(name: string, makeStore: () => StoreUnderT
           updatedAt: '2025-03-02T10:00:00.000Z',
           profile: { ...withoutLanguageLevel, province: 'QC', occupations: [{ occupation: 'aide' }] },
         });
-        expect(await store.getProfile(created.id)).toStrictEqual(updated);
+        expect(await store.getProfile(SCOPE, created.id)).toStrictEqual(updated);
       });
 
       it('changes or removes the label on update', async () => {
-        const created = await store.createProfile(nurse, { label: 'Case 17' });
-        expect((await store.updateProfile(created.id, {}, { label: 'Case 18' })).label).toBe('Case 18');
-        const unlabelled = await store.updateProfile(created.id, {}, { label: null });
+        const created = await store.createProfile(SCOPE, nurse, { label: 'Case 17' });
+        expect((await store.updateProfile(SCOPE, created.id, {}, { label: 'Case 18' })).label).toBe('Case 18');
+        const unlabelled = await store.updateProfile(SCOPE, created.id, {}, { label: null });
         expect('label' in unlabelled).toBe(false);
       });
 
       it('rejects an update that would make the profile invalid and keeps the stored one', async () => {
-        const created = await store.createProfile(nurse);
-        const error = await expectError(store.updateProfile(created.id, { languageLevel: 0 }), 'profile.invalid');
+        const created = await store.createProfile(SCOPE, nurse);
+        const error = await expectError(store.updateProfile(SCOPE, created.id, { languageLevel: 0 }), 'profile.invalid');
         expect(error.details).toEqual([{ where: 'languageLevel', message: 'Too small: expected number to be >=1' }]);
-        expect(await store.getProfile(created.id)).toStrictEqual(created);
+        expect(await store.getProfile(SCOPE, created.id)).toStrictEqual(created);
       });
 
       it('refuses to update a profile that is not stored', async () => {
-        await expectError(store.updateProfile('6f1c1c0e-0000-4000-8000-000000000000', { province: 'QC' }), 'profile.not_found');
+        await expectError(store.updateProfile(SCOPE, '6f1c1c0e-0000-4000-8000-000000000000', { province: 'QC' }), 'profile.not_found');
       });
 
       it('lists profiles newest first, a page at a time', async () => {
-        for (const n of [1, 2, 3, 4, 5]) await store.createProfile({}, { label: `p${n}` });
+        for (const n of [1, 2, 3, 4, 5]) await store.createProfile(SCOPE, {}, { label: `p${n}` });
         const labels = (page: { items: { label?: string }[] }) => page.items.map((p) => p.label);
-        const first = await store.listProfiles({ limit: 2 });
+        const first = await store.listProfiles(SCOPE, { limit: 2 });
         expect(labels(first)).toEqual(['p5', 'p4']);
-        const second = await store.listProfiles({ limit: 2, cursor: first.nextCursor! });
+        const second = await store.listProfiles(SCOPE, { limit: 2, cursor: first.nextCursor! });
         expect(labels(second)).toEqual(['p3', 'p2']);
-        const last = await store.listProfiles({ limit: 2, cursor: second.nextCursor! });
+        const last = await store.listProfiles(SCOPE, { limit: 2, cursor: second.nextCursor! });
         expect(labels(last)).toEqual(['p1']);
         expect('nextCursor' in last).toBe(false);
-        expect(labels(await store.listProfiles())).toEqual(['p5', 'p4', 'p3', 'p2', 'p1']);
+        expect(labels(await store.listProfiles(SCOPE))).toEqual(['p5', 'p4', 'p3', 'p2', 'p1']);
       });
 
       it('rejects a page size or cursor it did not hand out', async () => {
-        for (const limit of [0, 501, 1.5]) await expectError(store.listProfiles({ limit }), 'request.invalid');
-        await expectError(store.listProfiles({ cursor: 'not-a-cursor' }), 'request.invalid');
+        for (const limit of [0, 501, 1.5]) await expectError(store.listProfiles(SCOPE, { limit }), 'request.invalid');
+        await expectError(store.listProfiles(SCOPE, { cursor: 'not-a-cursor' }), 'request.invalid');
       });
 
       it('erases a deleted profile', async () => {
-        const kept = await store.createProfile({}, { label: 'kept' });
-        const erased = await store.createProfile(nurse, { label: 'erased' });
-        expect(await store.deleteProfile(erased.id)).toBe(true);
-        expect(await store.getProfile(erased.id)).toBeUndefined();
-        expect(await store.deleteProfile(erased.id)).toBe(false);
-        expect((await store.listProfiles()).items).toStrictEqual([kept]);
-        await expectError(store.updateProfile(erased.id, {}), 'profile.not_found');
+        const kept = await store.createProfile(SCOPE, {}, { label: 'kept' });
+        const erased = await store.createProfile(SCOPE, nurse, { label: 'erased' });
+        expect(await store.deleteProfile(SCOPE, erased.id)).toBe(true);
+        expect(await store.getProfile(SCOPE, erased.id)).toBeUndefined();
+        expect(await store.deleteProfile(SCOPE, erased.id)).toBe(false);
+        expect((await store.listProfiles(SCOPE)).items).toStrictEqual([kept]);
+        await expectError(store.updateProfile(SCOPE, erased.id, {}), 'profile.not_found');
       });
 
       it('keeps profiles across closing and re-opening', async (context) => {
         if (!target.persistent) context.skip();
-        const created = await store.createProfile(nurse, { label: 'Case 17' });
+        const created = await store.createProfile(SCOPE, nurse, { label: 'Case 17' });
         await reopen();
-        expect(await store.getProfile(created.id)).toStrictEqual(created);
+        expect(await store.getProfile(SCOPE, created.id)).toStrictEqual(created);
       });
     });
   });

@@ -115,3 +115,19 @@ export function problem(answer: Answer, status: number, code: string) {
   expect(answer.body.code).toBe(code);
   return answer.body;
 }
+
+/** Starts an import (202 and a job) and polls its Location until it has finished; the final job. */
+export async function importAndWait(base: string, body: unknown, headers: Record<string, string> = ADMIN, timeoutMs = 60_000): Promise<any> {
+  const started = await call(base, 'POST', '/v1/frameworks/import', body, headers);
+  expect(started.status, JSON.stringify(started.body)).toBe(202);
+  const location = started.headers.get('location')!;
+  expect(location).toBe(`/v1/imports/${started.body.id}`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await call(base, 'GET', location, undefined, headers);
+    expect(job.status).toBe(200);
+    if (job.body.status === 'succeeded' || job.body.status === 'failed') return job.body;
+    if (Date.now() > deadline) throw new Error(`import still ${job.body.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,7 +1,9 @@
 // `bridgework bench` (pnpm bench): performance figures as JSON lines { name, value, unit }.
 // Scoring on a generated framework of 3,000 occupations x 14,000 competencies x 150,000
 // requirements and on full ESCO (with the numpy/scipy peer in the same run, as a ratio);
-// import time, peak memory and load-from-store time per real framework; HTTP rank throughput.
+// import time, peak memory and load-from-store time per real framework; the latency of a cheap
+// request during an ESCO import and a held lock, and the cost bounds at their worst (stall-bench);
+// HTTP rank throughput.
 // With BRIDGEWORK_BENCH_DATABASE_URL (a PostgreSQL database the bench may write to), load-from-store
 // and HTTP rank are measured on PostgreSQL too, with one and with two server processes.
 import { availableParallelism } from 'node:os';
@@ -81,6 +83,11 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
 
   emit(benchTransitionTable(esco));
+  // What a cheap request waits for during an ESCO import and a held lock; the cost bounds at their worst.
+  if (!values['skip-http']) {
+    const { benchStalls } = await import('../bench/stall-bench.ts');
+    emit(await benchStalls({ path: join(data, 'esco-1.1.1'), data: esco.data }));
+  }
 
   if (loadGenerator) {
     const { benchHttp } = await import('../bench/http-bench.ts');

@@ -1,6 +1,6 @@
 // Profiles as both drivers store them: validated with the core Profile schema on every write,
 // merged one level deep on update, paged newest first by a sequence number that is the cursor.
-import { BridgeworkError, Profile, zodIssues } from '@bridgework/core';
+import { BridgeworkError, codePointLength, findLoneSurrogate, isWellFormedText, Profile, zodIssues } from '@bridgework/core';
 import type { ListProfilesOptions } from '../store.ts';
 import type { ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
 import { present } from './row-values.ts';
@@ -73,7 +73,13 @@ export function nextLabel(current: string | null, label: string | null | undefin
 
 export function parseProfile(input: unknown): Profile {
   const parsed = Profile.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    // JSON.stringify writes a lone surrogate as an escape, which PostgreSQL's jsonb refuses and
+    // no reader expects: refused like any other invalid value.
+    const lone = findLoneSurrogate(parsed.data);
+    if (lone) throw notUnicode(lone.path.length > 0 ? lone.path.join('.') : 'profile');
+    return parsed.data;
+  }
   const issues = zodIssues(parsed.error);
   throw new BridgeworkError(
     'profile.invalid',
@@ -82,13 +88,23 @@ export function parseProfile(input: unknown): Profile {
   );
 }
 
+/**
+ * The label as stored: trimmed, 1 to 200 characters counted in code points (as the API's schema
+ * and JSON Schema count them), and Unicode text (a lone surrogate would be stored altered).
+ */
 export function checkLabel(label: string | undefined): string | undefined {
   if (label === undefined) return undefined;
   const trimmed = label.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_LABEL) {
+  const length = codePointLength(trimmed);
+  if (length === 0 || length > MAX_LABEL) {
     throw new BridgeworkError('profile.invalid', `label must be 1 to ${MAX_LABEL} characters`, [{ where: 'label', message: 'length' }]);
   }
+  if (!isWellFormedText(trimmed)) throw notUnicode('label');
   return trimmed;
+}
+
+function notUnicode(where: string): BridgeworkError {
+  return new BridgeworkError('profile.invalid', `${where} is not Unicode text: it holds a lone surrogate`, [{ where, message: 'holds a lone surrogate' }]);
 }
 
 export function profileNotFound(id: string): BridgeworkError {

@@ -14,6 +14,12 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTF
  */
 const UNAVAILABLE_STATES = /^(08...|57P0[123]|53300)$/;
 
+/**
+ * read_only_sql_transaction: a hot standby (after a failover), a role or database whose default
+ * transactions are read-only. The operator must act; the request was fine: a 503, not a 500.
+ */
+const READ_ONLY_TRANSACTION = '25006';
+
 /** The SQLSTATE of a statement cancelled by statement_timeout. */
 const QUERY_CANCELED = '57014';
 
@@ -21,6 +27,9 @@ export function postgresFailure(error: unknown, doing: string, statementTimeoutM
   if (error instanceof BridgeworkError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const reason = error instanceof Error ? error.message : String(error);
+  if (code === READ_ONLY_TRANSACTION) {
+    return new StoreUnavailableError(`${doing} failed: the database is read-only (${reason})`, error);
+  }
   if (code === QUERY_CANCELED) {
     return new StoreUnavailableError(`${doing} failed: the database did not answer within ${statementTimeoutMs} ms (statement timeout)`, error);
   }

@@ -8,23 +8,34 @@ import type { FrameworkData, ProfileInput } from '@bridgework/core';
 import type { FrameworkVersions, FrameworkVersionSummary } from '../framework-summary.ts';
 import { copySummary } from '../mapping/version-summary.ts';
 import type { BridgeworkStore, ImportSourceRecord, ListProfilesOptions, SaveFrameworkOptions } from '../store.ts';
+import type { ImportJobRecord } from '../import-job.ts';
+import type { ApiKeyRecord, AuditPage, AuditQuery, NewApiKeyInput, Organization, OrganizationInput, ProfileScope } from '../organizations.ts';
 import type { ProfileLabel, ProfilePage, ProfilePatch, StoredProfile } from '../stored-profile.ts';
 import { postgresSettings, type PostgresSettings, type PostgresStoreOptions } from './connection-settings.ts';
 import { postgresFailure } from './failure.ts';
 import { deleteVersion, listVersionSummaries } from './framework-versions.ts';
+import * as importJobs from './import-jobs.ts';
 import * as importSources from './import-sources.ts';
 import { loadFrameworkVersion } from './load-framework.ts';
 import { applyMigrations, transaction } from './migrate.ts';
+import * as organizations from './organizations.ts';
 import * as profiles from './profiles.ts';
 import type { Queryable } from './queryable.ts';
 import { saveFrameworkVersion } from './save-framework.ts';
 import { FRAMEWORKS_CHANGED } from './sql.ts';
+import { Coalesced } from '../coalesced.ts';
+import { ErasurePendingError } from '../store-failure.ts';
 
 /** How often a waiting instance asks again for a lock another instance holds. */
 const LOCK_POLL_MS = 200;
 /** How long exclusive() waits for a lock (an ESCO import under it takes seconds). */
 const LOCK_WAIT_MS = 10 * 60_000;
 const RELISTEN_MS = 1000;
+/** How long a PATCH waits for the table to be rewritten, before leaving it to the background. */
+const UPDATE_REWRITE_WAIT_MS = 250;
+/** Background retries of a rewrite that could not get its lock: every second, then up to every 30 s. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_LONGEST_MS = 30_000;
 const guarded = new WeakSet<pg.PoolClient>();
 
 /**
@@ -42,7 +53,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   try {
     const client = await pool.connect();
     try {
-      if (settings.schema !== 'public') await client.query(`CREATE SCHEMA IF NOT EXISTS ${settings.schema}`);
+      if (settings.schema !== 'public') {
+        // IF NOT EXISTS is not safe against itself: of several instances creating the schema at
+        // once, the others can fail on pg_namespace's unique index. The schema exists either way.
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${settings.schema}`).catch((error: { code?: string }) => {
+          if (error.code !== '23505' && error.code !== '42P06') throw error;
+        });
+      }
       await applyMigrations(client, now);
     } finally {
       client.release();
@@ -65,6 +82,9 @@ class PostgresStore implements BridgeworkStore {
   private listening = false;
   private relisten: NodeJS.Timeout | undefined;
   private closed = false;
+  private readonly rewriter = new Coalesced(() => this.rewrite());
+  private retry: NodeJS.Timeout | undefined;
+  private retryDelay = RETRY_FIRST_MS;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -173,24 +193,122 @@ class PostgresStore implements BridgeworkStore {
     }
   }
 
-  async createProfile(profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
-    return this.run('creating a profile', (db) => profiles.createProfile(db, profile, meta, this.now()));
+  async createProfile(scope: ProfileScope, profile: ProfileInput, meta: ProfileLabel = {}): Promise<StoredProfile> {
+    return this.run('creating a profile', (db) => profiles.createProfile(db, scope, profile, meta, this.now()));
   }
 
-  async getProfile(id: string): Promise<StoredProfile | undefined> {
-    return this.run('reading a profile', (db) => profiles.getProfile(db, id));
+  async getProfile(scope: ProfileScope, id: string, action: 'read' | 'use' = 'read'): Promise<StoredProfile | undefined> {
+    return this.run('reading a profile', (db) => profiles.getProfile(db, scope, id, action, this.now()));
   }
 
-  async listProfiles(options: ListProfilesOptions = {}): Promise<ProfilePage> {
-    return this.run('listing profiles', (db) => profiles.listProfiles(db, options));
+  async listProfiles(scope: ProfileScope, options: ListProfilesOptions = {}): Promise<ProfilePage> {
+    return this.run('listing profiles', (db) => profiles.listProfiles(db, scope, options, this.now()));
   }
 
-  async updateProfile(id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
-    return this.run('updating a profile', (db) => profiles.updateProfile(db, id, patch, meta, this.now()));
+  /**
+   * The row as it was stays in the table's pages after an UPDATE: the table is rewritten after it
+   * (shared with concurrent erasures), waited for briefly, and retried in the background when
+   * its lock cannot be had.
+   */
+  async updateProfile(scope: ProfileScope, id: string, patch: ProfilePatch, meta: { label?: string | null } = {}): Promise<StoredProfile> {
+    const updated = await this.run('updating a profile', (db) => profiles.updateProfile(db, scope, id, patch, meta, this.now()));
+    await Promise.race([this.rewriter.run(), new Promise((resolve) => setTimeout(resolve, UPDATE_REWRITE_WAIT_MS).unref())]);
+    return updated;
   }
 
-  async deleteProfile(id: string): Promise<boolean> {
-    return this.run('erasing a profile', (db) => profiles.deleteProfile(db, id, this.eraseLockTimeoutMs));
+  /**
+   * Deletes the row (recording the erasure as pending), then rewrites the table; true once the
+   * rewrite ran. When the table's lock cannot be had within eraseLockTimeoutMs, throws
+   * ErasurePendingError: the row is gone, and calling again finishes the erasure.
+   */
+  async deleteProfile(scope: ProfileScope, id: string): Promise<boolean> {
+    const state = await this.run('erasing a profile', (db) => profiles.deleteProfile(db, scope, id, this.now()));
+    if (state === 'absent') return false;
+    if (!(await this.rewriter.run())) throw new ErasurePendingError(id);
+    return true;
+  }
+
+  async createOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.run('creating an organization', (db) => organizations.createOrganization(db, input, this.now()));
+  }
+
+  async ensureOrganization(input: OrganizationInput): Promise<Organization> {
+    return this.run('creating an organization', (db) => organizations.createOrganization(db, input, this.now(), true));
+  }
+
+  async getOrganization(id: string): Promise<Organization | undefined> {
+    return this.run('reading an organization', (db) => organizations.getOrganization(db, id));
+  }
+
+  async listOrganizations(): Promise<Organization[]> {
+    return this.run('listing organizations', (db) => organizations.listOrganizations(db));
+  }
+
+  async updateOrganization(id: string, patch: { name?: string; profileQuota?: number }): Promise<Organization> {
+    return this.run('updating an organization', (db) => organizations.updateOrganization(db, id, patch));
+  }
+
+  async createApiKey(input: NewApiKeyInput): Promise<ApiKeyRecord> {
+    return this.run('creating an API key', (db) => organizations.createApiKey(db, input, this.now()));
+  }
+
+  async listApiKeys(organization?: string): Promise<ApiKeyRecord[]> {
+    return this.run('listing API keys', (db) => organizations.listApiKeys(db, organization));
+  }
+
+  async revokeApiKey(id: string): Promise<boolean> {
+    return this.run('revoking an API key', (db) => organizations.revokeApiKey(db, id, this.now()));
+  }
+
+  async findApiKey(digest: string): Promise<ApiKeyRecord | undefined> {
+    return this.run('looking up an API key', (db) => organizations.findApiKey(db, digest));
+  }
+
+  async listAudit(query: AuditQuery = {}): Promise<AuditPage> {
+    return this.run('reading the audit log', (db) => organizations.listAudit(db, query));
+  }
+
+  async saveImportJob(id: string, job: Record<string, unknown>): Promise<ImportJobRecord> {
+    return this.run('saving an import job', (db) => importJobs.saveImportJob(db, id, job, this.now()));
+  }
+
+  async getImportJob(id: string): Promise<ImportJobRecord | undefined> {
+    return this.run('reading an import job', (db) => importJobs.getImportJob(db, id));
+  }
+
+  async listImportJobs(limit: number): Promise<ImportJobRecord[]> {
+    return this.run('listing import jobs', (db) => importJobs.listImportJobs(db, limit));
+  }
+
+  /**
+   * A hot standby, a read-only default transaction or a read-only role fail here: a DELETE is
+   * refused in a read-only transaction before it looks at a row. This one matches no row, so it
+   * writes nothing and waits for nothing.
+   */
+  async checkWritable(): Promise<void> {
+    await this.run('checking that the database takes writes', (db) => db.query('DELETE FROM profile_erasures WHERE false'));
+  }
+
+  /** One VACUUM FULL for every erasure and update committed before it started; false when it could not run. */
+  private async rewrite(): Promise<boolean> {
+    try {
+      await this.run('rewriting the profiles table', (db) => profiles.rewriteProfiles(db, this.eraseLockTimeoutMs));
+      this.retryDelay = RETRY_FIRST_MS;
+      return true;
+    } catch {
+      this.scheduleRetry();
+      return false;
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.retry !== undefined || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.retryDelay = Math.min(this.retryDelay * 2, RETRY_LONGEST_MS);
+      void this.rewriter.run();
+    }, this.retryDelay);
+    this.retry.unref();
   }
 
   async getImportSource(kind: string, path: string): Promise<ImportSourceRecord | undefined> {
@@ -233,6 +351,7 @@ class PostgresStore implements BridgeworkStore {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.relisten);
+    clearTimeout(this.retry);
     const listener = this.listener;
     this.listener = undefined;
     this.listening = false;
