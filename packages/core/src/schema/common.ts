@@ -32,7 +32,10 @@ export const Unit = z.number().gte(0, { error: outsideUnit }).lte(1, { error: ou
 
 /** Where a statement in a framework comes from: a document and, where known, its line. */
 export const Citation = z.strictObject({
+  /** A document of the framework's sources (file name) or the title of a public page or statute. */
   document: Text,
+  /** Where the document is published, when it is public. */
+  url: z.url().optional(),
   line: z.int().positive().optional(),
   lines: z.string().regex(/^\d+(-\d+)?$/).optional(),
   note: Text.optional(),

@@ -1,7 +1,7 @@
 // An occupation: codes in the classifications it belongs to, titles in both languages,
 // its place in a field hierarchy, who regulates it and how long entry training takes.
 import { z } from 'zod';
-import { Citation, Id, Jurisdiction, LocalizedList, LocalizedText } from './common.ts';
+import { Citation, Id, Jurisdiction, Locale, LocalizedList, LocalizedText } from './common.ts';
 
 export const OccupationCodes = z.strictObject({
   /** NOC 2021 unit group, five digits. */
@@ -26,6 +26,10 @@ export const FieldGroup = z.strictObject({
 });
 export type FieldGroup = z.infer<typeof FieldGroup>;
 
+/**
+ * What is known of an occupation's regulation in one province or territory. A jurisdiction with no
+ * entry is unknown there, never "not regulated": only an entry with `regulated: false` says that.
+ */
 export const Regulation = z.strictObject({
   jurisdiction: Jurisdiction,
   regulated: z.boolean(),
@@ -33,7 +37,16 @@ export const Regulation = z.strictObject({
   regulator: z.string().trim().min(1).optional(),
   /** The protected title or licence (e.g. "Registered Nurse", "P.Eng."). */
   licence: z.string().trim().min(1).optional(),
+  /**
+   * The language in which the regulator requires a working knowledge for a permit, when it requires
+   * one (Quebec's professional orders: French, Charter of the French Language s. 35).
+   */
+  language: Locale.optional(),
   note: z.string().trim().min(1).optional(),
+  /** Where the fact was read: the regulator's page, the statute, a report. */
+  sources: z.array(Citation).optional(),
+  /** When the fact was last checked against its sources (YYYY-MM-DD, or YYYY-MM). */
+  checked: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date, YYYY-MM-DD').optional(),
 });
 export type Regulation = z.infer<typeof Regulation>;
 
