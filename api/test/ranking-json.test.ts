@@ -80,11 +80,12 @@ describe('encodeRanking', () => {
       from: { occupations: [{ id: 'o1', title: 'Médecin', titleFr: undefined }], competencies: 2 },
       source: [],
       results: [
-        { rank: 1, occupation: { id: 'o2', title: 'Two' }, fit: 0.5, similarity: 0.6, reach: 1, coverage: 1, gap: 0, utilization: 0.3333, essentialCoverage: 1, category: 'same-field', pathType: 'parallel', flags: { regulated: true, regulatedIn: ['ON'], regulator: 'College "X"' }, explanation },
-        { rank: 2, occupation: Object.freeze({ id: 'o3', code: '1234', title: 'Three' }), fit: 0.25, similarity: 0.3, reach: 0.8, coverage: 0.5, gap: 10, utilization: 0.5, essentialCoverage: 0, category: 'unrelated-field', pathType: 'interim', flags: { regulated: false, regulatedIn: [] } },
+        { rank: 1, occupation: { id: 'o2', title: 'Two' }, fit: 0.5, similarity: 0.6, reach: 1, coverage: 1, gap: 0, utilization: 0.3333, essentialCoverage: 1, category: 'same-field', pathType: 'parallel', flags: { regulated: true, regulation: 'regulated', regulatedIn: ['ON'], regulator: 'College "X"', language: 'fr' }, explanation },
+        { rank: 2, occupation: Object.freeze({ id: 'o3', code: '1234', title: 'Three' }), fit: 0.25, similarity: 0.3, reach: 0.8, coverage: 0.5, gap: 10, utilization: 0.5, essentialCoverage: 0, category: 'unrelated-field', pathType: 'interim', flags: { regulated: false, regulation: 'unknown', regulatedIn: [] } },
       ],
       considered: 3,
       excluded: { regulated: 0, trainingMonths: 0, fields: 0, minCoverage: 0, unrated: 1 },
+      undecided: { regulated: 2 },
     } as Ranking;
     expectSameAsStringify(ranking);
     // A reference that is not shared is read afresh each time, never from an earlier response.

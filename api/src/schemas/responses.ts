@@ -7,6 +7,7 @@ import {
   Evidence,
   FrameworkMeta,
   Jurisdiction,
+  Locale,
   LocalizedText,
   Occupation,
   OccupationCodes,
@@ -78,6 +79,7 @@ export const OccupationSummaryResponse: z.ZodType<OccupationSummary> = z.strictO
   title: LocalizedText,
   codes: OccupationCodes,
   regulated: z.boolean(),
+  regulation: z.enum(['regulated', 'not-regulated', 'unknown']),
   requirements: z.int(),
   match: Match.optional(),
 });
@@ -170,9 +172,13 @@ const Explanation = z.strictObject({
 });
 
 const Flags = z.strictObject({
-  regulated: z.boolean(),
+  regulated: z.boolean().meta({ description: 'Known to be regulated in the profile\'s province (anywhere when none is given).' }),
+  regulation: z
+    .enum(['regulated', 'not-regulated', 'unknown'])
+    .meta({ description: "What the framework's data says of regulation in the province: 'unknown' where it holds no fact (never read it as not regulated)." }),
   regulatedIn: z.array(Jurisdiction),
   regulator: z.string().optional(),
+  language: Locale.optional().meta({ description: "Language in which the province's regulator requires a working knowledge (Quebec's professional orders: fr)." }),
   teer: z.int().optional(),
   teerChange: z.int().optional(),
   trainingMonths: num.optional(),
@@ -210,6 +216,9 @@ export const RankingResponse: z.ZodType<Ranking> = z.strictObject({
   ),
   considered: z.int(),
   excluded: z.strictObject({ regulated: z.int(), trainingMonths: z.int(), fields: z.int(), minCoverage: z.int(), unrated: z.int() }),
+  undecided: z
+    .strictObject({ regulated: z.int() })
+    .meta({ description: 'Occupations a filter could not decide on and kept: with excludeRegulated, those whose regulation in the province is not known.' }),
 });
 
 const RequirementSide = z.strictObject({ importance: num, level: num, essential: z.boolean() });

@@ -108,7 +108,7 @@ describe('bridgework rank', () => {
     const { code, out } = await bridgework('rank', '--framework', 'tiny', '--from', 'Registered nurse', '--db', db, '--json');
     expect(code).toBe(0);
     const body = JSON.parse(out);
-    expect(Object.keys(body)).toEqual(['framework', 'from', 'source', 'results', 'considered', 'excluded']);
+    expect(Object.keys(body)).toEqual(['framework', 'from', 'source', 'results', 'considered', 'excluded', 'undecided']);
     expect(body.framework).toEqual({ id: 'tiny', version: '1.0.0' });
     expect(body.from).toEqual({ occupations: [{ id: 'nurse', code: '31301', title: 'Registered nurse', titleFr: 'Infirmière autorisée' }], competencies: 2 });
     const [first] = body.results;

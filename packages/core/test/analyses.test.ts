@@ -175,7 +175,7 @@ describe('filters and flags', () => {
   it('flags regulation in the province with its regulator, TEER change and training', () => {
     const nurse = rank(index, Profile.parse({ occupations: [{ occupation: 'physician' }], province: 'ON' })).results.find((r) => r.occupation.id === 'nurse')!;
     // TEER 1 is preparation step 4 on the TEER scale (preparation.ts); the physician's TEER is 1 too.
-    expect(nurse.flags).toEqual({ regulated: true, regulatedIn: ['ON'], regulator: 'CNO', teer: 1, teerChange: 0, trainingMonths: 48, preparation: { scale: 'teer', step: 4, change: 0 } });
+    expect(nurse.flags).toEqual({ regulated: true, regulation: 'regulated', regulatedIn: ['ON'], regulator: 'CNO', teer: 1, teerChange: 0, trainingMonths: 48, preparation: { scale: 'teer', step: 4, change: 0 } });
     expect(nurse.category).toBe('same-field');
   });
 });

@@ -4,6 +4,8 @@ import {
   competencyRef,
   occupationRef,
   OccupationLookup,
+  regulationStatus,
+  type RegulationStatus,
   type CompetencyKind,
   type CompiledIndex,
   type Competency,
@@ -47,8 +49,10 @@ export interface OccupationSummary {
   id: string;
   title: LocalizedText;
   codes: OccupationCodes;
-  /** Regulated in at least one jurisdiction. */
+  /** Known to be regulated in at least one jurisdiction. */
   regulated: boolean;
+  /** 'not-regulated' only when the data says so for every province and territory (or federally). */
+  regulation: RegulationStatus;
   /** How many competency requirements it has (0: cannot be scored). */
   requirements: number;
   match?: Match;
@@ -169,6 +173,7 @@ export class Catalogue {
       title: o.title,
       codes: o.codes,
       regulated: this.index.regulatedMask[i] !== 0,
+      regulation: regulationStatus(this.index, i, undefined),
       requirements: this.index.reqStart[i + 1]! - this.index.reqStart[i]!,
       ...(match ? { match } : {}),
     };

@@ -55,16 +55,21 @@ export function PathBadge({ t, pathType }: { t: I18n; pathType: PathType }) {
   );
 }
 
-/** Regulation in the person's province (with the regulator), or where it is regulated. */
+/**
+ * Regulation in the person's province (with the regulator), or where it is regulated. What the data
+ * does not say reads as not known, with where to check: never as "not regulated".
+ */
 export function regulationText(t: I18n, flags: Flags, province: Jurisdiction | undefined): string {
   const f = t.m.flags;
   if (province !== undefined) {
     const name = t.m.provincesIn[province];
-    if (!flags.regulated) return f.notRegulatedIn(name);
+    if (flags.regulation === 'unknown') return f.unknownFor(t.m.provinces[province]);
+    if (flags.regulation === 'not-regulated') return f.notRegulatedIn(name);
     return flags.regulator ? f.regulatedBy(name, flags.regulator) : f.regulatedIn(name);
   }
-  if (!flags.regulated) return f.notRegulated;
-  return f.regulatedWhere(flags.regulatedIn.join(', '));
+  if (flags.regulation === 'not-regulated') return f.notRegulated;
+  if (flags.regulatedIn.length === 0) return f.unknown;
+  return flags.regulation === 'regulated' && flags.regulatedIn.length < 13 ? f.unknownWhere(flags.regulatedIn.join(', ')) : f.regulatedWhere(flags.regulatedIn.join(', '));
 }
 
 export function FlagBadges({ t, flags, province, languageLevel }: { t: I18n; flags: Flags; province?: Jurisdiction; languageLevel?: number }) {
@@ -77,6 +82,11 @@ export function FlagBadges({ t, flags, province, languageLevel }: { t: I18n; fla
           {regulationText(t, flags, province)}
         </span>
       </li>
+      {flags.language !== undefined ? (
+        <li>
+          <span class="badge badge-attention">{f.permitLanguage(flags.language)}</span>
+        </li>
+      ) : null}
       <li>
         <span class="badge badge-plain">{flags.trainingMonths !== undefined ? f.training(t.m.common.months(flags.trainingMonths)) : f.noTraining}</span>
       </li>

@@ -112,7 +112,8 @@ export const alternativePage = (deps: WebDeps) =>
 
 function Facts({ t, occupation, flags, form }: { t: I18n; occupation: Occupation; flags: Flags; form: ProfileForm }) {
   const a = t.m.alternative;
-  const licence = form.province ? occupation.regulation.find((r) => r.jurisdiction === form.province && r.regulated)?.licence : undefined;
+  const fact = form.province ? occupation.regulation.find((r) => r.jurisdiction === form.province) : undefined;
+  const licence = fact?.regulated ? fact.licence : undefined;
   return (
     <dl class="facts">
       <dt>{a.regulation}</dt>
@@ -122,6 +123,21 @@ function Facts({ t, occupation, flags, form }: { t: I18n; occupation: Occupation
           <>
             <br />
             {a.licence(licence)}
+          </>
+        ) : null}
+        {fact?.sources?.length ? (
+          <>
+            <br />
+            <small>
+              {a.factSource}
+              {fact.sources.map((s, i) => (
+                <>
+                  {i > 0 ? '; ' : ' '}
+                  {s.url ? <a href={s.url}>{s.document}</a> : s.document}
+                </>
+              ))}
+              {fact.checked ? ` (${a.factChecked(fact.checked)})` : ''}
+            </small>
           </>
         ) : null}
       </dd>
@@ -303,6 +319,7 @@ function ActionPlan({
       steps.push(step + essential(g.essential));
     }
   }
+  if (flags.regulation === 'unknown' && province) steps.push(a.planRegulationUnknown(t.m.provinces[province]));
   if (flags.regulated) {
     const regulator = province ? occupation.regulation.find((r) => r.jurisdiction === province && r.regulated)?.regulator : undefined;
     steps.push(regulator ? a.planRegulator(regulator) : a.planRegulatedAnywhere);

@@ -100,7 +100,7 @@ function MatchList({ t, items }: { t: I18n; items: OccupationSummary[] }) {
                 </li>
               ) : null}
               <li>
-                <span class={`badge ${o.regulated ? 'badge-regulated' : 'badge-plain'}`}>{o.regulated ? m.search.regulated : m.search.notRegulated}</span>
+                <span class={`badge ${o.regulated ? 'badge-regulated' : 'badge-plain'}`}>{o.regulation === 'regulated' ? m.search.regulated : o.regulation === 'not-regulated' ? m.search.notRegulated : m.search.regulationUnknown}</span>
               </li>
             </ul>
             {o.requirements > 0 ? (

@@ -113,7 +113,7 @@ export const resultsPage = (deps: WebDeps) =>
             <section aria-labelledby="options-title">
               <h2 id="options-title">{r.options(shown.length)}</h2>
               <p class="hint">{r.orderedBy}</p>
-              <Excluded t={t} excluded={ranking.excluded} removedByView={removedByView} />
+              <Excluded t={t} excluded={ranking.excluded} undecided={ranking.undecided} removedByView={removedByView} />
               {shown.length === 0 ? (
                 <p>{r.none}</p>
               ) : (
@@ -192,18 +192,30 @@ function SourceSummary({ t, source, form, href }: { t: I18n; source: SourceRepor
   );
 }
 
-function Excluded({ t, excluded, removedByView }: { t: I18n; excluded: { regulated: number; trainingMonths: number }; removedByView: number }) {
+function Excluded({
+  t,
+  excluded,
+  undecided,
+  removedByView,
+}: {
+  t: I18n;
+  excluded: { regulated: number; trainingMonths: number };
+  undecided: { regulated: number };
+  removedByView: number;
+}) {
   const r = t.m.results;
+  const kept = undecided.regulated > 0 ? <p class="hint">{r.undecidedRegulated(undecided.regulated)}</p> : null;
   const parts = [
     excluded.regulated > 0 ? r.excludedRegulated(excluded.regulated) : undefined,
     excluded.trainingMonths > 0 ? r.excludedTraining(excluded.trainingMonths) : undefined,
     removedByView > 0 ? r.excludedOther(removedByView) : undefined,
   ].filter((p): p is string => p !== undefined);
-  if (parts.length === 0) return null;
+  if (parts.length === 0) return kept;
   return (
-    <p class="hint">
-      {r.excluded + t.m.common.colon + parts.join(' · ')}
-    </p>
+    <>
+      <p class="hint">{r.excluded + t.m.common.colon + parts.join(' · ')}</p>
+      {kept}
+    </>
   );
 }
 

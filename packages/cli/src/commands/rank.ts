@@ -61,7 +61,7 @@ export function formatRanking(r: Ranking): string {
           percent(x.utilization),
           x.category,
           x.pathType,
-          notes(x.flags),
+          notes(x.flags, r.from.province !== undefined),
         ]),
         ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right'],
       ),
@@ -75,13 +75,16 @@ export function formatRanking(r: Ranking): string {
     '',
     `match: what the list is ordered by, how alike the work is (alike), less when the occupations sit in different groups or the move adds more than a year of entry training; coverage: share of the occupation's needs already met; gap: what is missing (weighted); uses: share of the person's strengths it uses.`,
   );
+  if (r.undecided.regulated > 0) lines.push(`Kept ${r.undecided.regulated} occupations whose regulation in the province is not known: check before relying on them.`);
   lines.push(`${r.considered} occupations considered. --json gives every explanation.`);
   return lines.join('\n');
 }
 
-function notes(flags: Ranking['results'][number]['flags']): string {
+function notes(flags: Ranking['results'][number]['flags'], inProvince: boolean): string {
   const notes: string[] = [];
-  if (flags.regulated) notes.push('regulated');
+  if (flags.regulated) notes.push(flags.regulator ? `regulated (${flags.regulator})` : 'regulated');
+  else if (inProvince && flags.regulation === 'unknown') notes.push('regulation not known');
+  if (flags.language !== undefined) notes.push(`permit needs ${flags.language === 'fr' ? 'French' : 'English'}`);
   if (flags.trainingMonths !== undefined) {
     const added = flags.addedTrainingMonths;
     notes.push(`${flags.trainingMonths} months training${added !== undefined ? ` (${added > 0 ? `+${Math.round(added)}` : 'none more'})` : ''}`);

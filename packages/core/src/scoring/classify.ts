@@ -5,7 +5,7 @@ import type { Preferences } from '../schema/profile.ts';
 import { JURISDICTION_BITS, type CompiledIndex } from './compiled-index.ts';
 import { CLASSIFICATION } from './options.ts';
 import { PREPARATION_SCALES } from './preparation.ts';
-import type { Category, Flags, PathType, Scores } from './results.ts';
+import type { Category, Flags, PathType, RegulationStatus, Scores } from './results.ts';
 
 /** Mean and standard deviation of similarity over every rated occupation, for this person. */
 export interface SimilaritySpread {
@@ -90,13 +90,14 @@ export function flagsFor(
   languageRequirement: number | undefined,
 ): Flags {
   const mask = index.regulatedMask[o]!;
-  const regulated = province !== undefined ? (mask & (JURISDICTION_BITS[province] | JURISDICTION_BITS.CA)) !== 0 : mask !== 0;
+  const regulation = regulationStatus(index, o, province);
   // Built property by property (in the documented order) rather than with conditional spreads:
   // this runs for every result of every ranking.
-  const flags: Flags = { regulated, regulatedIn: regulatedInList(index, o) };
+  const flags: Flags = { regulated: regulation === 'regulated', regulation, regulatedIn: regulatedInList(index, o) };
   if (province !== undefined && mask !== 0) {
-    const regulator = index.occupations[o]!.regulation.find((r) => r.jurisdiction === province && r.regulated)?.regulator;
-    if (regulator !== undefined) flags.regulator = regulator;
+    const fact = index.occupations[o]!.regulation.find((r) => r.jurisdiction === province && r.regulated);
+    if (fact?.regulator !== undefined) flags.regulator = fact.regulator;
+    if (fact?.language !== undefined) flags.language = fact.language;
   }
   const teer = index.teer[o]!;
   if (teer >= 0) flags.teer = teer;
@@ -132,6 +133,24 @@ export function flagsFor(
   return flags;
 }
 
+const ALL_JURISDICTIONS = Object.values(JURISDICTION_BITS).reduce((a, b) => a | b, 0) & ~JURISDICTION_BITS.CA;
+
+/**
+ * What the data says of regulation in the province (federal rules count everywhere), or anywhere
+ * when no province is given. 'unknown' where it has no fact: never read as "not regulated".
+ */
+export function regulationStatus(index: CompiledIndex, o: number, province: Jurisdiction | undefined): RegulationStatus {
+  const mask = index.regulatedMask[o]!;
+  const known = index.regulationKnownMask[o]!;
+  if (province === undefined) {
+    if (mask !== 0) return 'regulated';
+    return (known & JURISDICTION_BITS.CA) !== 0 || (known & ALL_JURISDICTIONS) === ALL_JURISDICTIONS ? 'not-regulated' : 'unknown';
+  }
+  const bits = JURISDICTION_BITS[province] | JURISDICTION_BITS.CA;
+  if ((mask & bits) !== 0) return 'regulated';
+  return (known & JURISDICTION_BITS[province]) !== 0 ? 'not-regulated' : 'unknown';
+}
+
 const regulatedInLists = new WeakMap<CompiledIndex, Jurisdiction[][]>();
 /** The jurisdictions regulating each occupation, one shared list per occupation (results only read it). */
 function regulatedInList(index: CompiledIndex, o: number): Jurisdiction[] {
@@ -152,11 +171,8 @@ export function filterReason(
   includeFields: ReadonlySet<string> | undefined,
   excludeFields: ReadonlySet<string> | undefined,
 ): 'regulated' | 'trainingMonths' | 'fields' | undefined {
-  if (filters.excludeRegulated) {
-    const mask = index.regulatedMask[o]!;
-    const hit = province !== undefined ? (mask & (JURISDICTION_BITS[province] | JURISDICTION_BITS.CA)) !== 0 : mask !== 0;
-    if (hit) return 'regulated';
-  }
+  // Unknown regulation is kept (and counted by the caller): leaving it out would treat it as regulated.
+  if (filters.excludeRegulated && regulationStatus(index, o, province) === 'regulated') return 'regulated';
   if (filters.maxTrainingMonths !== undefined && index.trainingMonths[o]! > filters.maxTrainingMonths) return 'trainingMonths';
   if (includeFields || excludeFields) {
     const path = index.occupations[o]!.fieldPath;

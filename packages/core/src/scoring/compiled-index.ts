@@ -69,6 +69,8 @@ export interface CompiledIndex extends RelatedMatrix, FacetTable {
 
   /** Per occupation: jurisdictions where it is regulated (bit set), and anywhere-regulated flag. */
   regulatedMask: Uint16Array;
+  /** Per occupation: jurisdictions where the data says whether it is regulated (bit set). Elsewhere it is unknown. */
+  regulationKnownMask: Uint16Array;
   /** Typical entry training in months; NaN when unknown. */
   trainingMonths: Float32Array;
   /** NOC TEER 0-5; -1 when unknown. */
@@ -187,6 +189,7 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
   let ratedCount = 0;
   for (let o = 0; o < nOcc; o++) if (traitStart[o]! > reqStart[o]!) ratedCount++;
   const regulatedMask = new Uint16Array(nOcc);
+  const regulationKnownMask = new Uint16Array(nOcc);
   const trainingMonths = new Float32Array(nOcc);
   const teer = new Int8Array(nOcc);
   const preparationStep = new Int8Array(nOcc).fill(-1);
@@ -198,8 +201,13 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
       preparationScale[i] = PREPARATION_SCALES.indexOf(preparation.scale);
     }
     let mask = 0;
-    for (const r of o.regulation) if (r.regulated) mask |= JURISDICTION_BITS[r.jurisdiction];
+    let known = 0;
+    for (const r of o.regulation) {
+      known |= JURISDICTION_BITS[r.jurisdiction];
+      if (r.regulated) mask |= JURISDICTION_BITS[r.jurisdiction];
+    }
     regulatedMask[i] = mask;
+    regulationKnownMask[i] = known;
     trainingMonths[i] = o.entry?.trainingMonths ?? Number.NaN;
     teer[i] = o.codes.teer ?? -1;
   });
@@ -252,6 +260,7 @@ export function compileIndex(data: FrameworkData, options: CompileOptions = {}):
     essentialWeightedLevel,
     totalImportance,
     regulatedMask,
+    regulationKnownMask,
     trainingMonths,
     teer,
     preparationStep,

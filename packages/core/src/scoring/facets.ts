@@ -18,8 +18,11 @@
 import { isTraitKind, type CompetencyKind } from '../schema/competency.ts';
 import type { FrameworkData } from '../schema/framework-data.ts';
 
-/** The facet's kind: one kind of rated descriptor, or 'listed' for unrated lists. */
-export type FacetKind = CompetencyKind | 'listed';
+/**
+ * The facet's kind: one kind of rated descriptor, 'listed' for unrated lists, or 'context' for what
+ * practising in the framework's jurisdiction asks (its law and systems, the language of work).
+ */
+export type FacetKind = CompetencyKind | 'listed' | 'context';
 
 export interface Facet {
   /** Stable key, e.g. "skill", "knowledge", "listed", "listed-groups". */
@@ -124,7 +127,11 @@ export function buildFacets(input: CompileInput): FacetTable {
   data.competencies.forEach((competency, c) => {
     if (required[c] === 0) return;
     const trait = isTraitKind(competency.kind);
-    const kind: FacetKind = listed[c] === 1 && !trait ? 'listed' : competency.kind;
+    // Context competencies (Canadian law and systems, the language of work) say how far a person
+    // trained abroad is from practice, not how alike two jobs are; and only the curated occupations
+    // of a catalogue name them, so inside the knowledge facet they would make it look sparse and
+    // pull curated targets apart from the rest. They get a facet of their own (weight 0 by default).
+    const kind: FacetKind = competency.jurisdictionSpecific === true || competency.kind === 'language' ? 'context' : listed[c] === 1 && !trait ? 'listed' : competency.kind;
     let f = facetByKey.get(kind);
     if (f === undefined) {
       f = facets.length;
@@ -329,6 +336,7 @@ const KIND_LABELS: Record<CompetencyKind, string> = {
 };
 
 function facetLabel(facet: Facet): string {
+  if (facet.kind === 'context') return 'Canadian context and language of work';
   if (facet.kind !== 'listed') return KIND_LABELS[facet.kind];
   if (facet.kinds.length === 1 && facet.kinds[0] === 'work-activity') return 'detailed work activities';
   return 'skills and knowledge';

@@ -7,5 +7,5 @@ export { compare, matrix, type Comparison, type ComparedCompetency, type Matrix,
 export { cohortGaps, CohortOptions, type CohortGaps, type CohortCompetencyGap, type CohortOptionsInput } from './cohort-gaps.ts';
 export { whatIf, BridgingProgram, type WhatIf, type RankDelta } from './what-if.ts';
 export { pathways, PathwayOptions, type Pathways, type PathwayStep, type PathwayOptionsInput } from './pathways.ts';
-export { returnCoverage } from './classify.ts';
+export { regulationStatus, returnCoverage } from './classify.ts';
 export * from './results.ts';

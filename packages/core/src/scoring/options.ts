@@ -16,6 +16,11 @@ export const FacetWeights = z.strictObject({
   attribute: z.number().min(0).max(10).default(0.25),
   interest: z.number().min(0).max(10).default(1),
   'work-context': z.number().min(0).max(10).default(0.5),
+  /**
+   * Canadian context (jurisdiction-specific knowledge) and the language of work: 0, because they
+   * say how far a move is for a person trained abroad (they show as gaps), not how alike the work is.
+   */
+  context: z.number().min(0).max(10).default(0),
 });
 export type FacetWeights = z.infer<typeof FacetWeights>;
 

@@ -1,7 +1,7 @@
 // rank(): alternative careers for one profile, best first, each with scores, category, path
 // type, flags and (for the top ones) an explanation. The source occupations are reported apart.
 import type { Preferences, Profile } from '../schema/profile.ts';
-import { categorize, filterReason, flagsFor, pathType } from './classify.ts';
+import { categorize, filterReason, flagsFor, pathType, regulationStatus } from './classify.ts';
 import type { CompiledIndex } from './compiled-index.ts';
 import { explainTarget, targetTraits, type TargetDetail } from './explain.ts';
 import { RankOptions, type FitWeights, type RankOptionsInput } from './options.ts';
@@ -33,6 +33,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
   const filtering = filters.excludeRegulated === true || filters.maxTrainingMonths !== undefined || includeFields !== undefined || excludeFields !== undefined;
   const province = profile.province;
   const excluded = { regulated: 0, trainingMonths: 0, fields: 0, minCoverage: 0, unrated: 0 };
+  const undecided = { regulated: 0 };
   const sources = vector.sources;
   const { occupations } = index;
 
@@ -66,6 +67,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
         excluded[reason]++;
         continue;
       }
+      if (filters.excludeRegulated && regulationStatus(index, o, province) === 'unknown') undecided.regulated++;
     }
     considered++;
     const s = similarity[o]!;
@@ -137,6 +139,7 @@ export function rank(index: CompiledIndex, profile: Profile, optionsInput: RankO
     results,
     considered,
     excluded,
+    undecided,
   };
 }
 

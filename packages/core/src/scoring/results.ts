@@ -1,5 +1,5 @@
 // The shapes scoring returns: plain data, ready for JSON, the CLI table and the web app.
-import type { Jurisdiction } from '../schema/common.ts';
+import type { Jurisdiction, Locale } from '../schema/common.ts';
 import type { Competency } from '../schema/competency.ts';
 import type { Occupation } from '../schema/occupation.ts';
 import type { Evidence } from '../schema/profile.ts';
@@ -99,11 +99,18 @@ export interface Explanation {
   moreGaps: number;
 }
 
+/** What the data says of an occupation's regulation in a province: unknown is never "not regulated". */
+export type RegulationStatus = 'regulated' | 'not-regulated' | 'unknown';
+
 export interface Flags {
-  /** Regulated in the profile's province, or anywhere when no province is given. */
+  /** Known to be regulated in the profile's province, or anywhere when no province is given. */
   regulated: boolean;
+  /** The same with what is not known: 'not-regulated' only where the data says so. */
+  regulation: RegulationStatus;
   regulatedIn: Jurisdiction[];
   regulator?: string;
+  /** Language in which the province's regulator requires a working knowledge (Quebec's orders: French). */
+  language?: Locale;
   teer?: number;
   /** Target TEER minus the source occupation's TEER (positive: less formal training). */
   teerChange?: number;
@@ -161,6 +168,8 @@ export interface Ranking {
   /** Occupations scored, and how many each filter removed. */
   considered: number;
   excluded: { regulated: number; trainingMonths: number; fields: number; minCoverage: number; unrated: number };
+  /** Occupations a filter could not decide on and kept: regulation not known in the province. */
+  undecided: { regulated: number };
 }
 
 export function occupationRef(o: Occupation): OccupationRef {
