@@ -13,6 +13,7 @@ import {
 import type { z } from 'zod';
 import type { ImportOptions, ImportResult } from '../import-result.ts';
 import { NATIVE_FILES } from './files.ts';
+import { readRequirementsCsv, REQUIREMENTS_CSV, type RequirementsCsv } from './requirements-csv.ts';
 import { readYamlFile, type YamlFile } from './yaml-document.ts';
 
 interface NativeError {
@@ -37,13 +38,25 @@ export async function importNative(dir: string, options: ImportOptions = {}): Pr
   const files: Partial<Record<FileKey, YamlFile>> = {};
   const parsed: Partial<Parsed> = {};
   const rowsRead: Record<string, number> = {};
+  // A generated framework may hold its requirements as requirements.csv instead (FORMAT.md).
+  const csvFile = join(dir, REQUIREMENTS_CSV);
+  let csv: RequirementsCsv | undefined;
+  if (await exists(csvFile)) {
+    if (await exists(join(dir, NATIVE_FILES.requirements.name))) {
+      errors.push({ file: csvFile, line: 0, message: `both ${NATIVE_FILES.requirements.name} and ${REQUIREMENTS_CSV}: keep one` });
+    }
+    options.onProgress?.({ phase: REQUIREMENTS_CSV, done: 0 });
+    csv = await readRequirementsCsv(csvFile);
+    for (const e of csv.errors) errors.push({ file: csvFile, ...e });
+  }
 
   for (const key of Object.keys(NATIVE_FILES) as FileKey[]) {
     const spec = NATIVE_FILES[key];
     const file = join(dir, spec.name);
+    if (key === 'requirements' && csv !== undefined) continue;
     options.onProgress?.({ phase: spec.name, done: 0 });
     if (!(await exists(file))) {
-      if (spec.required) errors.push({ file, line: 0, message: `missing required file ${spec.name}` });
+      if (spec.required) errors.push({ file, line: 0, message: `missing required file ${spec.name}${key === 'requirements' ? ` (or ${REQUIREMENTS_CSV})` : ''}` });
       continue;
     }
     const yaml = await readYamlFile(file);
@@ -64,12 +77,12 @@ export async function importNative(dir: string, options: ImportOptions = {}): Pr
   }
 
   if (errors.length === 0) {
-    const { data, origins } = assemble(parsed as Parsed, files as Record<FileKey, YamlFile>, options);
+    const { data, origins } = assemble(parsed as Parsed, files as Record<FileKey, YamlFile>, options, csv && { file: csvFile, ...csv });
     for (const issue of checkFramework(data)) errors.push(locate(issue, origins, dir));
     if (errors.length === 0) {
       rowsRead['occupations.yaml'] = data.occupations.length;
       rowsRead['competencies.yaml'] = data.competencies.length + data.competencyGroups.length;
-      rowsRead['requirements.yaml'] = data.requirements.length;
+      rowsRead[csv ? REQUIREMENTS_CSV : 'requirements.yaml'] = data.requirements.length;
       rowsRead['relations.yaml'] = data.relations.length + data.occupationLinks.length;
       return { data, warnings: [], rowsRead };
     }
@@ -77,7 +90,7 @@ export async function importNative(dir: string, options: ImportOptions = {}): Pr
   throw invalidFramework(dir, errors);
 }
 
-function assemble(parsed: Parsed, files: Record<FileKey, YamlFile>, options: ImportOptions) {
+function assemble(parsed: Parsed, files: Record<FileKey, YamlFile>, options: ImportOptions, csv?: RequirementsCsv & { file: string }) {
   const origins: Record<string, Origin[]> = {
     occupations: parsed.occupations.occupations.map((_, i) => ({ file: files.occupations, path: ['occupations', i] })),
     competencies: parsed.competencies.competencies.map((_, i) => ({ file: files.competencies, path: ['competencies', i] })),
@@ -87,7 +100,13 @@ function assemble(parsed: Parsed, files: Record<FileKey, YamlFile>, options: Imp
     occupationLinks: (parsed.relations?.occupationLinks ?? []).map((_, i) => ({ file: files.relations, path: ['occupationLinks', i] })),
   };
   const requirements: FrameworkData['requirements'] = [];
-  parsed.requirements.requirements.forEach((block, k) => {
+  if (csv) {
+    // Rows stand in for YAML paths: the path [k] is the k-th requirement, found on its line.
+    const rows: YamlFile = { file: csv.file, value: undefined, errors: [], lineOf: (path) => (typeof path[0] === 'number' ? csv.lines[path[0]] ?? 0 : 0) };
+    for (const r of csv.requirements) requirements.push(r);
+    csv.requirements.forEach((_, k) => origins.requirements!.push({ file: rows, path: [k], fields: { occupation: [k] } }));
+  }
+  (parsed.requirements?.requirements ?? []).forEach((block, k) => {
     block.competencies.forEach((requirement, j) => {
       requirements.push({ occupation: block.occupation, ...requirement });
       origins.requirements!.push({
