@@ -1,23 +1,27 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_DEFAULT_FRAMEWORK } from '@bridgework/service';
+import { BUNDLED_DEFAULT_FRAMEWORK, BUNDLED_IMPORTS, CURATED_FRAMEWORK } from '@bridgework/service';
 import { loadConfig, parseApiKeys, parseByteSize, sha256 } from '../src/config.ts';
 
 describe('loadConfig', () => {
-  it('defaults to port 8787, SQLite at ./data/bridgework.db, fqr-canada from frameworks/, public read and 1 MiB bodies', () => {
+  it('defaults to port 8787, SQLite at ./data/bridgework.db, the catalogue (and fqr-canada beside it) from frameworks/, public read and 1 MiB bodies', () => {
     const config = loadConfig({}, '/srv/app');
     expect(config).toMatchObject({
       port: 8787,
       database: 'sqlite:./data/bridgework.db',
       defaultFramework: BUNDLED_DEFAULT_FRAMEWORK,
-      imports: [],
+      imports: BUNDLED_IMPORTS,
       apiKeys: [],
       publicRead: true,
       bodyLimit: 1024 * 1024,
       importRoots: ['/srv/app'],
       workers: 1,
     });
-    expect(BUNDLED_DEFAULT_FRAMEWORK.source!.path).toMatch(/\/frameworks\/fqr-canada$/);
+    expect(BUNDLED_DEFAULT_FRAMEWORK).toMatchObject({ id: 'canada', source: { kind: 'native' } });
+    expect(BUNDLED_DEFAULT_FRAMEWORK.source!.path).toMatch(/\/frameworks\/canada$/);
+    expect(BUNDLED_IMPORTS.map((s) => s.path)).toEqual([expect.stringMatching(/\/frameworks\/fqr-canada$/)]);
+    // The curated framework alone as the default keeps its bundled source.
+    expect(loadConfig({ BRIDGEWORK_DEFAULT_FRAMEWORK: 'fqr-canada' }).defaultFramework).toEqual(CURATED_FRAMEWORK);
   });
 
   it('reads every variable', () => {
@@ -74,7 +78,7 @@ describe('loadConfig', () => {
     );
   });
 
-  it('has no default source for a default framework other than fqr-canada', () => {
+  it('has no default source for a default framework other than the bundled ones', () => {
     expect(loadConfig({ BRIDGEWORK_DEFAULT_FRAMEWORK: 'esco' }).defaultFramework).toEqual({ id: 'esco' });
   });
 

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileIndex, competencyRefs, generateFramework, Profile, rank, type CompiledIndex, type Explanation, type Ranking, type RankOptionsInput } from '@bridgework/core';
 import { importFramework } from '@bridgework/importers';
-import { BUNDLED_DEFAULT_FRAMEWORK, REPO_ROOT } from '@bridgework/service';
+import { CURATED_FRAMEWORK, REPO_ROOT } from '@bridgework/service';
 import { encodeRanking } from '../src/http/ranking-json.ts';
 
 function expectSameAsStringify(ranking: Ranking): void {
@@ -27,7 +27,7 @@ function rankEach(index: CompiledIndex, options: RankOptionsInput, limit = Infin
 
 describe('encodeRanking', () => {
   it('matches JSON.stringify on every occupation of the bundled framework, with several option sets', async () => {
-    const { data } = await importFramework('native', BUNDLED_DEFAULT_FRAMEWORK.source!.path);
+    const { data } = await importFramework('native', CURATED_FRAMEWORK.source!.path);
     const index = compileIndex(data);
     const optionSets: RankOptionsInput[] = [{}, { top: 50, explain: 50, maxMatched: 500, maxGaps: 500 }, { top: 5, explain: 0 }, { filters: { excludeRegulated: true } }, { partialCredit: false }];
     let rankings = 0;
@@ -96,7 +96,7 @@ describe('encodeRanking', () => {
 
   it('reads a shared reference from its cache only for that very object', async () => {
     // Two frameworks whose competencies share ids but not labels.
-    const { data } = await importFramework('native', BUNDLED_DEFAULT_FRAMEWORK.source!.path);
+    const { data } = await importFramework('native', CURATED_FRAMEWORK.source!.path);
     const renamed = { ...data, competencies: data.competencies.map((c) => ({ ...c, label: { ...c.label, en: `${c.label.en} (renamed)` } })) };
     const a = compileIndex(data);
     const b = compileIndex(renamed);

@@ -65,6 +65,7 @@ describe('GET /v1/frameworks/:id/occupations', () => {
         title: { en: 'Registered nurse', fr: 'Infirmière autorisée' },
         codes: { noc: '31301', teer: 1 },
         regulated: true,
+        regulation: 'regulated',
         requirements: 2,
         match: { text: 'Registered nurse', locale: 'en', preferred: true, score: 2 },
       },

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseApiKeys } from '@bridgework/api';
-import { BUNDLED_DEFAULT_FRAMEWORK } from '@bridgework/service';
+import { BUNDLED_DEFAULT_FRAMEWORK, BUNDLED_IMPORTS } from '@bridgework/service';
 import { REPO, startTestServer, type TestServer } from './helpers/server.ts';
 
 const run = promisify(execFile);
@@ -74,7 +74,8 @@ let server: TestServer;
 beforeAll(async () => {
   // The keys the README starts the server with.
   const keys = /BRIDGEWORK_API_KEYS="([^"]+)"/.exec(section)?.[1];
-  server = await startTestServer({ host: undefined, defaultFramework: BUNDLED_DEFAULT_FRAMEWORK, apiKeys: parseApiKeys(keys) });
+  // As `pnpm start` does: the catalogue as the default and fqr-canada beside it.
+  server = await startTestServer({ host: undefined, defaultFramework: BUNDLED_DEFAULT_FRAMEWORK, imports: BUNDLED_IMPORTS, apiKeys: parseApiKeys(keys) });
 });
 afterAll(() => server.close());
 

@@ -1,11 +1,11 @@
-// The app over a temporary SQLite file with the curated fqr-canada framework (imported on first
-// use), for page tests through app.request and for the browser tests on a real server.
+// The app over a temporary SQLite file with the curated fqr-canada framework as its default (imported
+// on first use), for page tests through app.request and for the browser tests on a real server.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, DEFAULT_BODY_LIMIT, startServer, type ApiConfig, type RunningServer } from '@bridgework/api';
-import { BUNDLED_DEFAULT_FRAMEWORK } from '@bridgework/service';
+import { CURATED_FRAMEWORK } from '@bridgework/service';
 import { openSqliteStore } from '@bridgework/store/sqlite';
 
 export const REPO = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -17,7 +17,9 @@ export function webConfig(dir: string, overrides: Partial<ApiConfig> = {}): ApiC
     port: 0,
     host: '127.0.0.1',
     database: join(dir, 'bridgework.db'),
-    defaultFramework: BUNDLED_DEFAULT_FRAMEWORK,
+    // These pages are checked on the curated framework's own content (tests/catalogue covers the
+    // catalogue, the service's default).
+    defaultFramework: CURATED_FRAMEWORK,
     imports: [],
     apiKeys: [],
     publicRead: true,

@@ -44,8 +44,14 @@ export const BUNDLED_DEFAULT_FRAMEWORK: DefaultFramework = {
   source: { kind: 'native', path: resolve(REPO_ROOT, 'frameworks', DEFAULT_FRAMEWORK_ID) },
 };
 
+/** The curated framework on its own as the default (BRIDGEWORK_DEFAULT_FRAMEWORK=fqr-canada). */
+export const CURATED_FRAMEWORK: DefaultFramework = {
+  id: CURATED_FRAMEWORK_ID,
+  source: { kind: 'native', path: resolve(REPO_ROOT, 'frameworks', CURATED_FRAMEWORK_ID) },
+};
+
 /** Also imported at start beside the bundled default, unless BRIDGEWORK_IMPORT says otherwise. */
-export const BUNDLED_IMPORTS: FrameworkSource[] = [{ kind: 'native', path: resolve(REPO_ROOT, 'frameworks', CURATED_FRAMEWORK_ID) }];
+export const BUNDLED_IMPORTS: FrameworkSource[] = [CURATED_FRAMEWORK.source!];
 
 type Env = Record<string, string | undefined>;
 
@@ -64,7 +70,9 @@ export function loadServiceSettings(env: Env = process.env, cwd = process.cwd())
         ? { source: parseSource(defaultSource, 'BRIDGEWORK_DEFAULT_SOURCE', cwd) }
         : defaultId === DEFAULT_FRAMEWORK_ID
           ? { source: BUNDLED_DEFAULT_FRAMEWORK.source! }
-          : {}),
+          : defaultId === CURATED_FRAMEWORK_ID
+            ? { source: CURATED_FRAMEWORK.source! }
+            : {}),
     },
     imports:
       env.BRIDGEWORK_IMPORT === undefined && defaultSource === undefined && defaultId === DEFAULT_FRAMEWORK_ID ? [...BUNDLED_IMPORTS] : parseSources(env.BRIDGEWORK_IMPORT, cwd),

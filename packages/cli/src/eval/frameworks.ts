@@ -9,7 +9,7 @@ import { importFramework, openTable } from '@bridgework/importers';
 import { REPO_ROOT } from './frameworks-data.ts';
 import { preparationOf, type Preparation, type PreparationScale } from './realism.ts';
 
-export const FRAMEWORK_KEYS = ['onet29', 'onet25', 'esco', 'oasis', 'fqr'] as const;
+export const FRAMEWORK_KEYS = ['onet29', 'onet25', 'esco', 'oasis', 'fqr', 'canada'] as const;
 export type FrameworkKey = (typeof FRAMEWORK_KEYS)[number];
 
 const SOURCES: Record<FrameworkKey, { kind: string; path: (dataDir: string) => string; scale: PreparationScale; options?: (dataDir: string) => object }> = {
@@ -20,10 +20,11 @@ const SOURCES: Record<FrameworkKey, { kind: string; path: (dataDir: string) => s
   esco: { kind: 'esco', path: (d) => join(d, 'esco-1.1.1'), scale: 'isco-skill-level' },
   oasis: { kind: 'oasis', path: (d) => join(d, 'oasis-2023'), scale: 'teer' },
   fqr: { kind: 'native', path: () => join(REPO_ROOT, 'frameworks/fqr-canada'), scale: 'teer' },
+  canada: { kind: 'native', path: () => join(REPO_ROOT, 'frameworks/canada'), scale: 'teer' },
 };
 
-/** Whether a framework is read from the shared frameworks-data folder (fqr-canada is in the repository). */
-export const needsDataDir = (key: FrameworkKey) => key !== 'fqr';
+/** Whether a framework is read from the shared frameworks-data folder (fqr-canada and the catalogue are in the repository). */
+export const needsDataDir = (key: FrameworkKey) => key !== 'fqr' && key !== 'canada';
 
 export interface LoadedFramework {
   key: FrameworkKey;

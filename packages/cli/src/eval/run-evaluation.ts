@@ -5,6 +5,7 @@ import type { RankOptionsInput } from '@bridgework/core';
 import { escoCodes, escoGroundTruth } from './esco-ground-truth.ts';
 import type { EscoCodes } from './esco-projection.ts';
 import { evaluateGroundTruth, ModelRankings } from './evaluate.ts';
+import { onCatalogue } from './catalogue-truths.ts';
 import { fqrGroundTruth } from './fqr-named.ts';
 import { loadFramework, needsDataDir, type FrameworkKey, type LoadedFramework } from './frameworks.ts';
 import type { GroundTruth } from './ground-truth.ts';
@@ -24,6 +25,9 @@ export const GROUND_TRUTHS = [
   'oasis.mobility',
   'oasis.no-mobility',
   'fqr.named',
+  'canada.exclusions',
+  'canada.mobility',
+  'canada.named',
 ] as const;
 export type GroundTruthName = (typeof GROUND_TRUTHS)[number];
 
@@ -37,6 +41,9 @@ export const FRAMEWORK_OF: Record<GroundTruthName, FrameworkKey> = {
   'oasis.mobility': 'oasis',
   'oasis.no-mobility': 'oasis',
   'fqr.named': 'fqr',
+  'canada.exclusions': 'canada',
+  'canada.mobility': 'canada',
+  'canada.named': 'canada',
 };
 
 export interface EvaluationOptions {
@@ -78,7 +85,7 @@ export async function runEvaluation(evaluation: EvaluationOptions = {}): Promise
     const result = evaluateGroundTruth(truth, framework, model, splits, evaluation.quartiles ?? false);
     figures.push(...result.figures);
     for (const note of truth.notes) log(note);
-    if (name === 'fqr.named') for (const d of result.detail) log(`fqr.named ${d.split} ${d.source}: ${d.ranks.map((r) => `${r.id}@${r.rank}`).join(' ')}`);
+    if (name === 'fqr.named' || name === 'canada.named') for (const d of result.detail) log(`${name} ${d.split} ${d.source}: ${d.ranks.map((r) => `${r.id}@${r.rank}`).join(' ')}`);
     log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   return figures;
@@ -100,7 +107,7 @@ export function groundTruth(name: GroundTruthName, dataDir: string | undefined):
 
 async function buildGroundTruth(name: GroundTruthName, dataDir: string | undefined): Promise<GroundTruth> {
   const framework = FRAMEWORK_OF[name];
-  if (needsDataDir(framework) && dataDir === undefined) throw new Error(`${name} needs the shared frameworks-data folder (dataDir)`);
+  if ((needsDataDir(framework) || name === 'canada.exclusions' || name === 'canada.mobility') && dataDir === undefined) throw new Error(`${name} needs the shared frameworks-data folder (dataDir)`);
   const dir = dataDir ?? '';
   const load = (key: FrameworkKey): Promise<LoadedFramework> => loadFramework(key, dir);
   switch (name) {
@@ -122,6 +129,12 @@ async function buildGroundTruth(name: GroundTruthName, dataDir: string | undefin
       return (await mobilityOnce(dir)).noMobility;
     case 'fqr.named':
       return fqrGroundTruth(await load('fqr'));
+    case 'canada.exclusions':
+      return onCatalogue(await exclusionsGroundTruth(await load('oasis'), dir), await load('canada'), name);
+    case 'canada.mobility':
+      return onCatalogue((await mobilityOnce(dir)).mobility, await load('canada'), name);
+    case 'canada.named':
+      return fqrGroundTruth(await load('canada'), name);
   }
 }
 
