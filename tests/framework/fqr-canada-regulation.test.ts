@@ -35,7 +35,7 @@ describe('fqr-canada regulation facts', () => {
     const curated = ({ id, r }: { id: string; r: Regulation }) =>
       r.jurisdiction === 'CA' || CURATED.has(r.jurisdiction) || (r.jurisdiction === 'MB' && CURATED_MB.has(id));
     const added = allFacts().filter((f) => !curated(f) || f.r.checked !== undefined);
-    expect(added.length).toBeGreaterThanOrEqual(119);
+    expect(added.length).toBeGreaterThanOrEqual(160);
     for (const { id, r } of added) {
       const label = `${id} ${r.jurisdiction}`;
       expect(r.checked, label).toMatch(/^2026-1[12](-\d{2})?$/);
@@ -74,6 +74,8 @@ describe('fqr-canada regulation facts', () => {
     expect(fact('licensed-practical-nurse', 'NB')?.regulator).toBe('Association of New Brunswick Licensed Practical Nurses');
     expect(fact('pharmacist', 'NS')?.regulator).toBe('Nova Scotia College of Pharmacists');
     expect(fact('pharmacist', 'NB')?.regulator).toBe('New Brunswick College of Pharmacists');
+    expect(fact('pharmacist', 'YT')?.regulator).toBe('Government of Yukon, Professional Licensing and Regulatory Affairs');
+    expect(fact('architect', 'NL')?.regulator).toBe('Architects Licensing Board of Newfoundland and Labrador (ALBNL)');
     expect(fact('social-worker', 'NS')?.regulator).toBe('Nova Scotia College of Social Workers (NSCSW)');
     expect(fact('occupational-therapist', 'NL')?.regulator).toBe('Newfoundland and Labrador Occupational Therapy Board');
     expect(fact('midwife', 'MB')).toMatchObject({ regulated: true, regulator: 'College of Midwives of Manitoba' });
@@ -87,10 +89,10 @@ describe('fqr-canada regulation facts', () => {
 
   it('leaves unsourced jurisdictions unknown rather than "not regulated"', () => {
     // No source was found for these; they must have no entry at all.
-    expect(fact('pharmacist', 'YT')).toBeUndefined();
+    expect(fact('architect', 'YT')).toBeUndefined();
     expect(fact('midwife', 'PE')).toBeUndefined();
     expect(fact('respiratory-therapist', 'NS')).toBeUndefined();
-    expect(fact('security-guard', 'NS')).toBeUndefined();
+    expect(fact('medical-sonographer', 'NS')).toBeUndefined();
     // The only sourced "not regulated" facts outside the curated provinces say why, from their source.
     const notRegulated = allFacts().filter(({ r }) => !r.regulated && !CURATED.has(r.jurisdiction) && r.jurisdiction !== 'CA');
     expect(notRegulated.map(({ id, r }) => `${id} ${r.jurisdiction}`).sort()).toEqual(['social-worker NU', 'social-worker YT']);
@@ -102,7 +104,7 @@ describe('fqr-canada regulation facts', () => {
 
   it('reaches at least these counts of facts per jurisdiction', () => {
     const count = (j: string) => allFacts().filter(({ r }) => r.jurisdiction === j).length;
-    const floor: Record<string, number> = { SK: 10, MB: 16, NB: 14, NS: 14, NL: 14, PE: 9, NT: 8, NU: 8, YT: 6 };
+    const floor: Record<string, number> = { SK: 19, MB: 22, NB: 17, NS: 19, NL: 18, PE: 12, NT: 12, NU: 8, YT: 11 };
     for (const [j, n] of Object.entries(floor)) expect(count(j), j).toBeGreaterThanOrEqual(n);
     // Every occupation regulated somewhere is known in all four curated provinces.
     for (const o of data.occupations.filter((x) => x.regulation.some((r) => r.regulated))) {
