@@ -92,7 +92,7 @@ describe('fqr-canada regulation facts', () => {
     // No source was found for these; they must have no entry at all.
     expect(fact('architect', 'YT')).toBeUndefined();
     expect(fact('midwife', 'PE')).toBeUndefined();
-    expect(fact('respiratory-therapist', 'NS')).toBeUndefined();
+    expect(fact('anesthesia-assistant', 'NS')).toBeUndefined();
     expect(fact('medical-sonographer', 'NS')).toBeUndefined();
     // The only sourced "not regulated" facts outside the curated provinces say why, from their source.
     const notRegulated = allFacts().filter(({ r }) => !r.regulated && !CURATED.has(r.jurisdiction) && r.jurisdiction !== 'CA');
