@@ -83,7 +83,7 @@ describe('README curl examples', () => {
   const commands = curlCommands(section);
 
   it('has examples to run', () => {
-    expect(commands.length).toBe(11);
+    expect(commands.length).toBe(12);
   });
 
   it.each(commands.map((c) => [c.slice(0, 90), c]))('%s', async (_, command) => {
