@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BridgeworkError } from '@bridgework/core';
-import { importNative } from '../../src/index.ts';
+import { importNative, requirementsCsvText } from '../../src/index.ts';
 
 const TINY = new URL('../fixtures/native/tiny/', import.meta.url).pathname;
 const dirs: string[] = [];
@@ -145,5 +145,37 @@ describe('importNative', () => {
       'relations.yaml:2: unknown competency "nowhere"',
       'requirements.yaml:4: unknown competency "assesment"',
     ]);
+  });
+  describe('requirements.csv', () => {
+    /** The tiny framework with its requirements as requirements.csv (written by requirementsCsvText). */
+    async function csvCopy(edit: (text: string) => string = (t) => t): Promise<{ dir: string; yaml: Awaited<ReturnType<typeof importNative>> }> {
+      const yaml = await importNative(TINY);
+      const dir = await mkdtemp(join(tmpdir(), 'bw-native-csv-'));
+      dirs.push(dir);
+      await cp(TINY, dir, { recursive: true });
+      await rm(join(dir, 'requirements.yaml'));
+      await writeFile(join(dir, 'requirements.csv'), edit(requirementsCsvText(yaml.data.requirements)));
+      return { dir, yaml };
+    }
+
+    it('reads the same requirements as the YAML file', async () => {
+      const { dir, yaml } = await csvCopy();
+      const csv = await importNative(dir);
+      expect(csv.data.requirements).toEqual(yaml.data.requirements);
+      expect(csv.rowsRead['requirements.csv']).toBe(yaml.data.requirements.length);
+    });
+
+    it('names the line of a bad value and of an unknown competency', async () => {
+      const { dir } = await csvCopy((t) => t.replace('nurse,assessment,0.9,0.8,true', 'nurse,assessment,1.9,0.8,true').replace('aide,daily-living', 'aide,daily-livng'));
+      expect(await errorsOf(dir)).toEqual(['requirements.csv:2: importance must be between 0 and 1, got 1.9']);
+      const second = await csvCopy((t) => t.replace('aide,daily-living', 'aide,daily-livng'));
+      expect(await errorsOf(second.dir)).toEqual(['requirements.csv:4: unknown competency "daily-livng"']);
+    });
+
+    it('refuses a framework with both requirements files', async () => {
+      const { dir } = await csvCopy();
+      await cp(join(TINY, 'requirements.yaml'), join(dir, 'requirements.yaml'));
+      expect(await errorsOf(dir)).toEqual(['requirements.csv: both requirements.yaml and requirements.csv: keep one']);
+    });
   });
 });
