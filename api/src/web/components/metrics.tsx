@@ -1,6 +1,9 @@
 // Scores as bars that always carry their numbers as text: the bar is decoration (aria-hidden),
 // the text is the information, so nothing depends on seeing the bar or telling colours apart.
-import type { Category, Explanation, FacetScore, Flags, Jurisdiction, PathType } from '@bridgework/core';
+import { Jurisdiction, type Category, type Explanation, type FacetScore, type Flags, type PathType } from '@bridgework/core';
+
+/** The provinces and territories (CA, federal, is not one of them). */
+const PROVINCES_AND_TERRITORIES = Jurisdiction.options.filter((j) => j !== 'CA').length;
 import type { I18n } from '../i18n.ts';
 
 /** Met share as a solid segment, the rest striped: coverage and gap in one bar. */
@@ -69,7 +72,7 @@ export function regulationText(t: I18n, flags: Flags, province: Jurisdiction | u
   }
   if (flags.regulation === 'not-regulated') return f.notRegulated;
   if (flags.regulatedIn.length === 0) return f.unknown;
-  return flags.regulation === 'regulated' && flags.regulatedIn.length < 13 ? f.unknownWhere(flags.regulatedIn.join(', ')) : f.regulatedWhere(flags.regulatedIn.join(', '));
+  return flags.regulation === 'regulated' && flags.regulatedIn.length < PROVINCES_AND_TERRITORIES ? f.unknownWhere(flags.regulatedIn.join(', ')) : f.regulatedWhere(flags.regulatedIn.join(', '));
 }
 
 export function FlagBadges({ t, flags, province, languageLevel }: { t: I18n; flags: Flags; province?: Jurisdiction; languageLevel?: number }) {
